@@ -1,0 +1,25 @@
+package io.switchboard.app;
+
+import io.switchboard.app.identity.TokenCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+import java.time.Clock;
+import java.util.Arrays;
+
+/** The one bootable application: assembles the command side, the query side and the realtime projector. */
+@SpringBootApplication(scanBasePackages = "io.switchboard")
+@EntityScan("io.switchboard.query")
+@EnableJpaRepositories("io.switchboard.query")
+public class SwitchboardApplication {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    Clock.systemUTC(), System.out, System.err));
+        }
+        SpringApplication.run(SwitchboardApplication.class, args);
+    }
+}

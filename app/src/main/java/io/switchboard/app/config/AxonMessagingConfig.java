@@ -1,0 +1,83 @@
+package io.switchboard.app.config;
+
+import io.switchboard.api.audit.AuditMetadata;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+@Configuration(proxyBeanMethods = false)
+class AxonMessagingConfig {
+
+    /** The one clock of the application; aggregates and projections get their time from it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Axon's tokens (ReplayToken wraps another token) are typed polymorphically; Jackson 3 refuses class-named
+     * subtypes unless a validator allows them, and the processor would die on its first replay.
+     */
+    @Bean
+    Jackson3SerializerCustomizer axonJackson3Customizer() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("io.switchboard.")
+                .allowIfSubType("java.util.")
+                .build());
+    }
+
+    /**
+     * Copies who/where/which-request from each command onto the events it causes. It replaces Axon's default
+     * MessageOriginProvider, which would overwrite the request's correlation id with the command's message id.
+     */
+    @Bean
+    CorrelationDataProvider auditCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(AuditMetadata.PROPAGATED_KEYS.toArray(String[]::new));
+    }
+
+    /**
+     * Several nodes may append to one conversation at once; the loser sees a ConcurrencyException and is retried
+     * against the fresh state. Business refusals are never retried.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus,
+                                  @Value("${switchboard.commands.max-retries:5}") int maxRetries) {
+        ScheduledExecutorService retryExecutor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        RetryScheduler intervals = IntervalRetryScheduler.builder()
+                .retryExecutor(retryExecutor)
+                .retryInterval(20)
+                .maxRetryCount(maxRetries)
+                .build();
+        RetryScheduler onConflictOnly = (command, failure, failures, dispatch) ->
+                isConcurrencyConflict(failure) && intervals.scheduleRetry(command, failure, failures, dispatch);
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(onConflictOnly).build();
+    }
+
+    private static boolean isConcurrencyConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,70 @@
+package io.switchboard.app.config;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+
+/**
+ * Events and tokens go through Axon's JDBC storage engine, not its JPA one: Hibernate 7 on PostgreSQL maps Axon's
+ * {@code @Lob} columns to large objects and allocates the global index in steps of 50. With JDBC the Flyway DDL
+ * (db/migration/eventstore) alone decides the types: {@code bytea} payloads and a step-1 identity. JPA is left to
+ * the read models. Axon's JPA auto-configurations are excluded in application.yml, so its JdbcAutoConfiguration
+ * builds the engine, token store and connection provider from these schemas.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonStorageConfig {
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * Axon's JDBC resolver only recognises {@link SQLIntegrityConstraintViolationException}, which H2 throws but the
+     * PostgreSQL driver does not (it reports SQLState 23505). Without this, two nodes appending the same aggregate
+     * sequence would fail hard instead of raising a retryable ConcurrencyException.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLIntegrityConstraintViolationException
+                        || cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package io.switchboard.app.web;
+
+import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.api.identity.InvalidTokenException;
+import io.switchboard.api.identity.TokenVerifier;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Authenticates every {@code /api/**} request from its bearer token before any controller runs, answering 401 in
+ * the Django REST shape otherwise. Controllers receive the caller as an {@link AuthenticatedUser} parameter.
+ */
+class BearerAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String USER_ATTRIBUTE = AuthenticatedUser.class.getName();
+
+    private final TokenVerifier verifier;
+    private final JsonMapper json;
+
+    BearerAuthenticationFilter(TokenVerifier verifier, JsonMapper json) {
+        this.verifier = verifier;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            unauthorized(response, "Authentication credentials were not provided.");
+            return;
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            unauthorized(response, "Authorization header must be 'Bearer <token>'.");
+            return;
+        }
+        try {
+            request.setAttribute(USER_ATTRIBUTE, verifier.verify(header));
+        } catch (InvalidTokenException e) {
+            unauthorized(response, "Invalid token: " + e.getMessage() + ".");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void unauthorized(HttpServletResponse response, String detail) throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Map.of("detail", detail));
+    }
+}

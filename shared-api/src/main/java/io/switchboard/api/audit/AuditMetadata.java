@@ -1,0 +1,42 @@
+package io.switchboard.api.audit;
+
+import io.switchboard.api.identity.AuthenticatedUser;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Metadata keys every command carries and every resulting event inherits (through Axon
+ * correlation data providers), so an auditor can tell who did what, from where.
+ */
+public final class AuditMetadata {
+
+    public static final String ACTOR_ID = "actorId";
+    public static final String ACTOR_ROLE = "actorRole";
+    public static final String TENANT = "tenant";
+    public static final String DIALECT = "dialect";
+    public static final String CORRELATION_ID = "correlationId";
+
+    /** Keys copied from a command onto the events it causes. */
+    public static final List<String> PROPAGATED_KEYS = List.of(ACTOR_ID, ACTOR_ROLE, TENANT, DIALECT, CORRELATION_ID);
+
+    private AuditMetadata() {
+    }
+
+    /**
+     * @param correlationId a caller-supplied request id (e.g. {@code X-Request-Id}); {@code null} or blank gets a
+     *                      fresh random one, so every event is traceable to one request
+     */
+    public static Map<String, Object> of(AuthenticatedUser actor, Dialect dialect, String correlationId) {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(ACTOR_ID, actor.userId());
+        metadata.put(ACTOR_ROLE, actor.role().wireName());
+        metadata.put(TENANT, actor.tenant());
+        metadata.put(DIALECT, dialect.name());
+        metadata.put(CORRELATION_ID, correlationId == null || correlationId.isBlank()
+                ? UUID.randomUUID().toString() : correlationId);
+        return metadata;
+    }
+}

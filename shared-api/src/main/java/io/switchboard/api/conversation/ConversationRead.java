@@ -1,0 +1,10 @@
+package io.switchboard.api.conversation;
+
+import io.switchboard.api.identity.Role;
+
+import java.time.Instant;
+
+/** The reader has read every message up to and including {@code upToSequence}. */
+public record ConversationRead(long conversationId, String tenant, String readerId, Role readerRole,
+                               long upToSequence, Instant readAt) {
+}

@@ -1,0 +1,14 @@
+package io.switchboard.api.conversation;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * @param subject          e.g. the hotel room number of a {@code GUEST_ROOM} conversation
+ * @param subjectReference e.g. the booking of the guest who started a {@code GUEST_ROOM} conversation
+ * @param participants     everyone in the conversation at the start, the starter first
+ */
+public record ConversationStarted(long conversationId, String tenant, ConversationKind kind, String subject,
+                                  String subjectReference, List<Participant> participants, String startedBy,
+                                  Instant startedAt) {
+}

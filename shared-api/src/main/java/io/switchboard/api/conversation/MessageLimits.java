@@ -1,0 +1,19 @@
+package io.switchboard.api.conversation;
+
+/** Limits the command side enforces on every message, whatever the dialect. Documented in docs/architecture.md. */
+public final class MessageLimits {
+
+    /** Characters of message text. */
+    public static final int MAX_TEXT_LENGTH = 10_000;
+    /** Characters of the free-form JSON {@code content}. */
+    public static final int MAX_CONTENT_LENGTH = 20_000;
+    public static final int MAX_ATTACHMENTS = 10;
+    public static final int MAX_ATTACHMENT_URL_LENGTH = 2_048;
+    public static final int MAX_ATTACHMENT_NAME_LENGTH = 255;
+    public static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 100;
+    public static final int MAX_PARTICIPANTS = 100;
+    public static final int MAX_SUBJECT_LENGTH = 100;
+
+    private MessageLimits() {
+    }
+}

@@ -1,0 +1,5 @@
+package io.switchboard.api.conversation;
+
+public enum MessageType {
+    TEXT, SYSTEM, ROBOT
+}
