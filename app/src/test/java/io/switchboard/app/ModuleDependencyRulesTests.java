@@ -1,0 +1,71 @@
+package io.switchboard.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** DESIGN.md §2: the sides meet only through Axon's buses and shared-api records. */
+class ModuleDependencyRulesTests {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.switchboard");
+    }
+
+    @Test
+    void everyModuleIsOnTheImportedClasspath() {
+        for (String module : new String[]{"api", "command", "query", "realtime", "app"}) {
+            assertThat(production.containPackage("io.switchboard." + module))
+                    .as("classes of io.switchboard.%s imported", module).isTrue();
+        }
+    }
+
+    @Test
+    void sharedApiDependsOnNoSpringNoJpaAndNoSide() {
+        classes().that().resideInAPackage("io.switchboard.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "io.switchboard.api..", "java..", "org.axonframework..", "com.fasterxml.jackson.annotation..")
+                .check(production);
+    }
+
+    @Test
+    void commandSideDependsOnNoOtherSide() {
+        noClasses().that().resideInAPackage("io.switchboard.command..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.switchboard.query..", "io.switchboard.realtime..", "io.switchboard.app..")
+                .check(production);
+    }
+
+    @Test
+    void querySideDependsOnNoOtherSide() {
+        noClasses().that().resideInAPackage("io.switchboard.query..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.switchboard.command..", "io.switchboard.realtime..", "io.switchboard.app..")
+                .check(production);
+    }
+
+    @Test
+    void realtimeProjectorDependsOnNoOtherSide() {
+        noClasses().that().resideInAPackage("io.switchboard.realtime..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.switchboard.command..", "io.switchboard.query..", "io.switchboard.app..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheQuerySideUsesJpa() {
+        noClasses().that().resideOutsideOfPackage("io.switchboard.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..")
+                .check(production);
+    }
+}

@@ -1,0 +1,108 @@
+package io.switchboard.app.identity;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.api.identity.InvalidTokenException;
+import io.switchboard.api.identity.Role;
+import io.switchboard.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JwtTokenVerifierTests {
+
+    private final JwtTokenVerifier verifier = JwtTokenVerifier.hs256(TestTokens.SECRET.getBytes(StandardCharsets.UTF_8));
+    private final AuthenticatedUser guest =
+            new AuthenticatedUser("g-1", "Mary Guest", "mary@example.com", "killarney", Role.GUEST, "101", "B-77");
+
+    @Test
+    void validTokenYieldsEveryClaim() {
+        assertThat(verifier.verify(TestTokens.token(guest))).isEqualTo(guest);
+    }
+
+    @Test
+    void bearerPrefixIsOptional() {
+        assertThat(verifier.verify("Bearer " + TestTokens.token(guest))).isEqualTo(guest);
+        assertThat(verifier.verify("bearer   " + TestTokens.token(guest))).isEqualTo(guest);
+    }
+
+    @Test
+    void expiredTokenIsRefused() {
+        assertThatThrownBy(() -> verifier.verify(TestTokens.expired(guest)))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void tokenSignedWithAnotherSecretIsRefused() {
+        String forged = TestTokens.signedWith(guest, "another-secret-another-secret-another-secret!!");
+        assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void unsignedTokenIsRefused() {
+        String unsigned = new PlainJWT(claims().build()).serialize();
+        assertThatThrownBy(() -> verifier.verify(unsigned)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void rs256TokenIsRefusedByAnHs256Verifier() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).generate();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims().build());
+        jwt.sign(new RSASSASigner(key));
+        assertThatThrownBy(() -> verifier.verify(jwt.serialize())).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void tokenWithoutTenantOrRoleOrExpiryIsRefused() throws Exception {
+        for (String missing : new String[]{"tenant", "role", "exp"}) {
+            JWTClaimsSet.Builder builder = claims();
+            builder.claim(missing, null);
+            assertThatThrownBy(() -> verifier.verify(hs256(builder.build())))
+                    .as("without %s", missing).isInstanceOf(InvalidTokenException.class);
+        }
+    }
+
+    @Test
+    void unknownRoleIsRefused() throws Exception {
+        assertThatThrownBy(() -> verifier.verify(hs256(claims().claim("role", "emperor").build())))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("emperor");
+    }
+
+    @Test
+    void numericRoomAndBookingClaimsBecomeStrings() throws Exception {
+        AuthenticatedUser user = verifier.verify(hs256(claims().claim("room", 101).claim("booking", 9001).build()));
+        assertThat(user.room()).isEqualTo("101");
+        assertThat(user.booking()).isEqualTo("9001");
+    }
+
+    @Test
+    void missingOrGarbageTokenIsRefused() {
+        assertThatThrownBy(() -> verifier.verify(null)).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> verifier.verify("Bearer ")).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> verifier.verify("not.a.jwt")).isInstanceOf(InvalidTokenException.class);
+    }
+
+    private static JWTClaimsSet.Builder claims() {
+        return new JWTClaimsSet.Builder().subject("45").claim("name", "John Doe").claim("tenant", "killarney")
+                .claim("role", "staff").expirationTime(Date.from(Instant.now().plusSeconds(600)));
+    }
+
+    private static String hs256(JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(TestTokens.SECRET));
+        return jwt.serialize();
+    }
+}

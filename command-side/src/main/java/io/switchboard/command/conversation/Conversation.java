@@ -1,0 +1,249 @@
+package io.switchboard.command.conversation;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.switchboard.api.conversation.CommandRejectedException;
+import io.switchboard.api.conversation.ConversationKind;
+import io.switchboard.api.conversation.ConversationRead;
+import io.switchboard.api.conversation.ConversationStarted;
+import io.switchboard.api.conversation.ErrorCode;
+import io.switchboard.api.conversation.JoinConversation;
+import io.switchboard.api.conversation.LeaveConversation;
+import io.switchboard.api.conversation.MarkConversationRead;
+import io.switchboard.api.conversation.MessageAccepted;
+import io.switchboard.api.conversation.MessageSent;
+import io.switchboard.api.conversation.Participant;
+import io.switchboard.api.conversation.ParticipantJoined;
+import io.switchboard.api.conversation.ParticipantLeft;
+import io.switchboard.api.conversation.SendMessage;
+import io.switchboard.api.conversation.StartConversation;
+import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.api.identity.Role;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY;
+import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE;
+import static io.switchboard.api.conversation.MessageLimits.MAX_PARTICIPANTS;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One conversation, event-sourced. Command handlers decide and apply events; event sourcing handlers only assign.
+ * State holds what decisions need, never message bodies. Snapshots serialize the fields with Jackson, hence the
+ * field visibility and the no-argument constructor.
+ */
+@Aggregate(snapshotTriggerDefinition = "conversationSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE, setterVisibility = NONE)
+class Conversation {
+
+    /** Boxed on purpose: Axon files the first event under the id only once the id is no longer null. */
+    @AggregateIdentifier
+    private Long conversationId;
+    private ConversationKind kind;
+    private String tenant;
+    /** The room of a {@code GUEST_ROOM} conversation. */
+    private String subject;
+    /** The booking of a {@code GUEST_ROOM} conversation. */
+    private String subjectReference;
+    /** Everyone who ever participated, by user id; leaving keeps the entry as inactive. */
+    private Map<String, Membership> participants = new HashMap<>();
+    private Status status;
+    private long nextSequence;
+    /** The last sequence each reader has read, by user id. */
+    private Map<String, Long> readPositions = new HashMap<>();
+    /** Sender id, then client message id: what the first send answered, so a resend gets the same answer. */
+    private Map<String, Map<String, Accepted>> acceptedByClientMessageId = new HashMap<>();
+
+    enum Status { OPEN, CLOSED }
+
+    record Membership(Role role, boolean active) {
+    }
+
+    record Accepted(long messageId, long sequence, Instant sentAt) {
+    }
+
+    Conversation() {
+        // for Axon's event sourcing and for Jackson reading a snapshot
+    }
+
+    @CommandHandler
+    Conversation(StartConversation command, ConversationIdProvider conversationIds, ConversationKeyRegistry keys,
+                 Clock clock) {
+        StartRules.Start start = StartRules.decide(command);
+        long id = conversationIds.nextConversationId();
+        if (start.naturalKey() != null && !keys.claim(command.tenant(), start.naturalKey(), id)) {
+            Long existing = keys.find(command.tenant(), start.naturalKey()).orElse(null);
+            throw new CommandRejectedException(ErrorCode.CONVERSATION_EXISTS,
+                    "such a conversation exists already", existing);
+        }
+        apply(new ConversationStarted(id, command.tenant(), command.kind(), start.subject(), start.subjectReference(),
+                start.participants(), command.startedBy().userId(), clock.instant()));
+    }
+
+    @CommandHandler
+    MessageAccepted handle(SendMessage command, MessageIdProvider messageIds, Clock clock) {
+        AuthenticatedUser sender = command.sender();
+        requireAddressable(command.expectedKind(), sender);
+        Accepted original = acceptedBefore(sender.userId(), command.clientMessageId());
+        if (original != null) {
+            // Answered before any other rule: the message was accepted, whatever happened to the conversation since.
+            return new MessageAccepted(conversationId, original.messageId(), original.sequence(), original.sentAt(),
+                    true);
+        }
+        if (status == Status.CLOSED) {
+            throw new CommandRejectedException(ErrorCode.CONVERSATION_CLOSED, "the conversation is closed");
+        }
+        requireMaySend(sender);
+        MessageRules.ValidMessage message = MessageRules.validate(command);
+        Instant now = clock.instant();
+        if (!isActive(sender.userId())) {
+            joinAt(sender, now);
+        }
+        long sequence = nextSequence;
+        long messageId = messageIds.nextMessageId();
+        apply(new MessageSent(conversationId, tenant, messageId, sequence, sender.userId(), sender.name(),
+                sender.role(), message.type(), message.text(), message.content(), message.attachments(),
+                command.clientMessageId(), now));
+        return new MessageAccepted(conversationId, messageId, sequence, now, false);
+    }
+
+    @CommandHandler
+    void handle(JoinConversation command, Clock clock) {
+        AuthenticatedUser user = command.user();
+        requireAddressable(command.expectedKind(), user);
+        if (isActive(user.userId())) {
+            return;
+        }
+        if (!mayJoin(user)) {
+            throw new CommandRejectedException(ErrorCode.NOT_PARTICIPANT,
+                    "role " + user.role().wireName() + " may not join this conversation");
+        }
+        joinAt(user, clock.instant());
+    }
+
+    @CommandHandler
+    void handle(LeaveConversation command, Clock clock) {
+        AuthenticatedUser user = command.user();
+        requireAddressable(command.expectedKind(), user);
+        if (!isActive(user.userId())) {
+            throw new CommandRejectedException(ErrorCode.NOT_PARTICIPANT, "not a participant of this conversation");
+        }
+        apply(new ParticipantLeft(conversationId, tenant, user.userId(), participants.get(user.userId()).role(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(MarkConversationRead command, Clock clock) {
+        AuthenticatedUser reader = command.reader();
+        requireAddressable(command.expectedKind(), reader);
+        requireMaySend(reader);
+        if (command.upToSequence() < 0) {
+            throw new CommandRejectedException(ErrorCode.INVALID_READ_MARKER, "read marker must not be negative");
+        }
+        long upToSequence = Math.min(command.upToSequence(), nextSequence - 1);
+        if (upToSequence > readPositions.getOrDefault(reader.userId(), 0L)) {
+            apply(new ConversationRead(conversationId, tenant, reader.userId(), reader.role(), upToSequence,
+                    clock.instant()));
+        }
+    }
+
+    /** Another dialect's kind or another tenant's conversation is refused as if it did not exist. */
+    private void requireAddressable(ConversationKind expectedKind, AuthenticatedUser caller) {
+        if (expectedKind != null && expectedKind != kind) {
+            throw new CommandRejectedException(ErrorCode.UNKNOWN_CONVERSATION,
+                    "no " + expectedKind + " conversation " + conversationId);
+        }
+        if (!caller.tenant().equals(tenant)) {
+            throw new CommandRejectedException(ErrorCode.TENANT_MISMATCH,
+                    "conversation " + conversationId + " belongs to another tenant");
+        }
+    }
+
+    private void requireMaySend(AuthenticatedUser user) {
+        boolean allowed = kind == ConversationKind.GUEST_ROOM
+                ? isTheRoomsGuest(user) || user.role().isStaff()
+                : isActive(user.userId());
+        if (!allowed) {
+            throw new CommandRejectedException(ErrorCode.NOT_PARTICIPANT, "not a participant of this conversation");
+        }
+    }
+
+    private boolean mayJoin(AuthenticatedUser user) {
+        return switch (kind) {
+            // whoever may send to a room thread may join it (sending joins them anyway)
+            case GUEST_ROOM -> isTheRoomsGuest(user) || user.role().isStaff();
+            case STAFF -> user.role().isStaff();
+            case SUPPORT -> true;
+            // nobody new: only former participants come back
+            case DIRECT, LIVE_CHAT -> participants.containsKey(user.userId());
+        };
+    }
+
+    /** Only the current booking's guest: the room's next guest gets a thread of their own. */
+    private boolean isTheRoomsGuest(AuthenticatedUser user) {
+        return user.role() == Role.GUEST && subject.equals(user.room()) && subjectReference.equals(user.booking());
+    }
+
+    private Accepted acceptedBefore(String senderId, String clientMessageId) {
+        Map<String, Accepted> bySender = acceptedByClientMessageId.get(senderId);
+        return clientMessageId == null || bySender == null ? null : bySender.get(clientMessageId);
+    }
+
+    private boolean isActive(String userId) {
+        Membership membership = participants.get(userId);
+        return membership != null && membership.active();
+    }
+
+    private void joinAt(AuthenticatedUser user, Instant now) {
+        long active = participants.values().stream().filter(Membership::active).count();
+        if (active >= MAX_PARTICIPANTS) {
+            throw new CommandRejectedException(ErrorCode.INVALID_PARTICIPANTS,
+                    "a conversation has at most " + MAX_PARTICIPANTS + " participants");
+        }
+        apply(new ParticipantJoined(conversationId, tenant, user.userId(), user.name(), user.role(), now));
+    }
+
+    @EventSourcingHandler
+    void on(ConversationStarted event) {
+        conversationId = event.conversationId();
+        kind = event.kind();
+        tenant = event.tenant();
+        subject = event.subject();
+        subjectReference = event.subjectReference();
+        for (Participant participant : event.participants()) {
+            participants.put(participant.userId(), new Membership(participant.role(), true));
+        }
+        status = Status.OPEN;
+        nextSequence = 1;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantJoined event) {
+        participants.put(event.userId(), new Membership(event.role(), true));
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantLeft event) {
+        participants.put(event.userId(), new Membership(event.role(), false));
+    }
+
+    @EventSourcingHandler
+    void on(MessageSent event) {
+        nextSequence = event.sequence() + 1;
+        if (event.clientMessageId() != null) {
+            acceptedByClientMessageId.computeIfAbsent(event.senderId(), sender -> new HashMap<>())
+                    .put(event.clientMessageId(), new Accepted(event.messageId(), event.sequence(), event.sentAt()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ConversationRead event) {
+        readPositions.put(event.readerId(), event.upToSequence());
+    }
+}

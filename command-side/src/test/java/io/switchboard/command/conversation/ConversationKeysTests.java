@@ -1,0 +1,44 @@
+package io.switchboard.command.conversation;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConversationKeysTests {
+
+    @Test
+    void eachBookingOfARoomHasItsOwnKey() {
+        assertThat(ConversationKeys.guestRoom("101", "BK-1"))
+                .isEqualTo(ConversationKeys.guestRoom("101", "BK-1"))
+                .isNotEqualTo(ConversationKeys.guestRoom("101", "BK-2"))
+                .isNotEqualTo(ConversationKeys.guestRoom("102", "BK-1"));
+    }
+
+    @Test
+    void aUserPairHasOneKeyWhoeverStarts() {
+        assertThat(ConversationKeys.direct("ann", "bob"))
+                .isEqualTo(ConversationKeys.direct("bob", "ann"))
+                .isNotEqualTo(ConversationKeys.direct("ann", "cy"));
+    }
+
+    @Test
+    void separatorsInsidePartsCannotMakeTwoKeysCollide() {
+        assertThat(ConversationKeys.guestRoom("1:2", "3")).isNotEqualTo(ConversationKeys.guestRoom("1", "2:3"));
+        assertThat(ConversationKeys.direct("a:b", "c")).isNotEqualTo(ConversationKeys.direct("a", "b:c"));
+    }
+
+    @Test
+    void kindsHaveSeparateKeys() {
+        assertThat(ConversationKeys.guestRoom("ann", "bob")).isNotEqualTo(ConversationKeys.direct("ann", "bob"));
+    }
+
+    @Test
+    void longPartsGiveADigestThatFitsTheColumnAndStaysDistinct() {
+        String longId = "u".repeat(1_000);
+        String key = ConversationKeys.direct(longId, "bob");
+
+        assertThat(key).hasSizeLessThanOrEqualTo(ConversationKeys.MAX_PLAIN_LENGTH)
+                .isEqualTo(ConversationKeys.direct("bob", longId))
+                .isNotEqualTo(ConversationKeys.direct(longId, "cy"));
+    }
+}

@@ -1,0 +1,86 @@
+package io.switchboard.command.conversation;
+
+import io.switchboard.api.conversation.ConversationKind;
+import io.switchboard.api.conversation.ConversationRead;
+import io.switchboard.api.conversation.JoinConversation;
+import io.switchboard.api.conversation.MarkConversationRead;
+import io.switchboard.api.conversation.MessageAccepted;
+import io.switchboard.api.conversation.ParticipantLeft;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static io.switchboard.command.conversation.ConversationTestData.AGENT;
+import static io.switchboard.command.conversation.ConversationTestData.FIRST_MESSAGE_ID;
+import static io.switchboard.command.conversation.ConversationTestData.GUEST;
+import static io.switchboard.command.conversation.ConversationTestData.ID;
+import static io.switchboard.command.conversation.ConversationTestData.NOW;
+import static io.switchboard.command.conversation.ConversationTestData.STAFF;
+import static io.switchboard.command.conversation.ConversationTestData.TENANT;
+import static io.switchboard.command.conversation.ConversationTestData.guestRoomStarted;
+import static io.switchboard.command.conversation.ConversationTestData.joined;
+import static io.switchboard.command.conversation.ConversationTestData.send;
+import static io.switchboard.command.conversation.ConversationTestData.sent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Axon stores snapshots with the events serializer, Jackson 3 here: a restored snapshot must decide like the original.
+ * Each scenario takes a fresh fixture because a fixture holds one given state.
+ */
+class ConversationSnapshotTests {
+
+    static Stream<Serializer> serializers() {
+        return Stream.of(
+                // as the app configures it: no default typing
+                Jackson3Serializer.builder().build(),
+                // should default typing ever be switched on, maps gain class names and must still round-trip
+                Jackson3Serializer.builder().defaultTyping().build());
+    }
+
+    @ParameterizedTest
+    @MethodSource("serializers")
+    void aSnapshotWithHistoryDecidesLikeTheOriginal(Serializer serializer) {
+        Conversation original = withHistory();
+
+        SerializedObject<byte[]> snapshot = serializer.serialize(original, byte[].class);
+        Conversation restored = serializer.deserialize(snapshot);
+
+        assertThat(new String(snapshot.getData(), StandardCharsets.UTF_8))
+                .as("message bodies are not aggregate state")
+                .doesNotContain("Towels please");
+        assertThat(restored).usingRecursiveComparison().isEqualTo(original);
+        ConversationTestData.fixture().givenState(() -> restored)
+                .when(send(GUEST, "Towels please", "c-1"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new MessageAccepted(ID, 501, 1, NOW, true));
+        ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
+                .when(send(GUEST, "And soap", "c-3"))
+                .expectEvents(sent(FIRST_MESSAGE_ID, 3, GUEST, "And soap", "c-3"));
+        ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
+                .when(new JoinConversation(ID, ConversationKind.GUEST_ROOM, AGENT))
+                .expectEvents(joined(AGENT));
+        ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
+                .when(new MarkConversationRead(ID, null, GUEST, Long.MAX_VALUE))
+                .expectNoEvents();
+    }
+
+    /** A conversation as Axon event-sources it: participants came and went, messages, a read marker. */
+    private static Conversation withHistory() {
+        AtomicReference<Conversation> state = new AtomicReference<>();
+        ConversationTestData.fixture()
+                .given(guestRoomStarted(), sent(501, 1, GUEST, "Towels please", "c-1"),
+                        joined(STAFF), sent(502, 2, STAFF, "On their way", "c-2"),
+                        new ConversationRead(ID, TENANT, GUEST.userId(), GUEST.role(), 2, NOW),
+                        joined(AGENT), new ParticipantLeft(ID, TENANT, AGENT.userId(), AGENT.role(), NOW))
+                .when(new JoinConversation(ID, null, STAFF))
+                .expectNoEvents()
+                .expectState(state::set);
+        return state.get();
+    }
+}

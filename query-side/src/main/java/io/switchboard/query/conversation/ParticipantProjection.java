@@ -1,0 +1,52 @@
+package io.switchboard.query.conversation;
+
+import io.switchboard.api.conversation.ConversationStarted;
+import io.switchboard.api.conversation.ParticipantJoined;
+import io.switchboard.api.conversation.ParticipantLeft;
+import io.switchboard.api.identity.Role;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/** Maintains {@link ParticipantRow}s: who is, and who was, in each conversation. */
+@Component
+@ProcessingGroup(ConversationReadModels.PROCESSING_GROUP)
+class ParticipantProjection {
+
+    private final ParticipantRowRepository participants;
+
+    ParticipantProjection(ParticipantRowRepository participants) {
+        this.participants = participants;
+    }
+
+    @EventHandler
+    void on(ConversationStarted event) {
+        event.participants().forEach(participant -> join(event.conversationId(), participant.userId(),
+                participant.name(), participant.role(), event.startedAt()));
+    }
+
+    @EventHandler
+    void on(ParticipantJoined event) {
+        join(event.conversationId(), event.userId(), event.name(), event.role(), event.joinedAt());
+    }
+
+    @EventHandler
+    void on(ParticipantLeft event) {
+        participants.findByConversationIdAndUserId(event.conversationId(), event.userId())
+                .ifPresent(ParticipantRow::leave);
+    }
+
+    @ResetHandler
+    void reset() {
+        participants.deleteAllInBatch();
+    }
+
+    private void join(long conversationId, String userId, String name, Role role, Instant at) {
+        participants.findByConversationIdAndUserId(conversationId, userId).ifPresentOrElse(
+                row -> row.rejoin(name, role, at),
+                () -> participants.save(new ParticipantRow(conversationId, userId, name, role, at)));
+    }
+}

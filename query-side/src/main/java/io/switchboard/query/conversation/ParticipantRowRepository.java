@@ -1,0 +1,15 @@
+package io.switchboard.query.conversation;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+interface ParticipantRowRepository extends JpaRepository<ParticipantRow, Long> {
+
+    Optional<ParticipantRow> findByConversationIdAndUserId(long conversationId, String userId);
+
+    /** Join order within each conversation (the starter first). */
+    List<ParticipantRow> findByConversationIdInOrderByIdAsc(Collection<Long> conversationIds);
+}
