@@ -4,7 +4,6 @@ import io.switchboard.api.audit.AuditMetadata;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -18,6 +17,8 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 @Configuration(proxyBeanMethods = false)
 class AxonMessagingConfig {
@@ -52,23 +53,28 @@ class AxonMessagingConfig {
 
     /**
      * Several nodes may append to one conversation at once; the loser sees a ConcurrencyException and is retried
-     * against the fresh state. Business refusals are never retried.
+     * against the fresh state, after a jittered, growing pause so two busy nodes do not keep colliding in lockstep.
+     * Business refusals are never retried.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus,
-                                  @Value("${switchboard.commands.max-retries:5}") int maxRetries) {
+                                  @Value("${switchboard.commands.max-retries:10}") int maxRetries,
+                                  @Value("${switchboard.commands.retry-base-millis:10}") long baseMillis) {
         ScheduledExecutorService retryExecutor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "command-retry");
             thread.setDaemon(true);
             return thread;
         });
-        RetryScheduler intervals = IntervalRetryScheduler.builder()
-                .retryExecutor(retryExecutor)
-                .retryInterval(20)
-                .maxRetryCount(maxRetries)
-                .build();
-        RetryScheduler onConflictOnly = (command, failure, failures, dispatch) ->
-                isConcurrencyConflict(failure) && intervals.scheduleRetry(command, failure, failures, dispatch);
+        RetryScheduler onConflictOnly = (command, failure, failures, dispatch) -> {
+            int attempt = failures.size();
+            if (!isConcurrencyConflict(failure) || attempt > maxRetries) {
+                return false;
+            }
+            long pause = baseMillis << Math.min(attempt - 1, 5);
+            retryExecutor.schedule(dispatch, ThreadLocalRandom.current().nextLong(pause / 2, pause + pause / 2 + 1),
+                    TimeUnit.MILLISECONDS);
+            return true;
+        };
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(onConflictOnly).build();
     }
 

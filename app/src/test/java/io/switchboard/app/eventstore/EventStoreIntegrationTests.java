@@ -144,6 +144,28 @@ class EventStoreIntegrationTests {
         }
     }
 
+    @Test
+    void longConversationsLoadFromASnapshotInTheRealEventStore() {
+        long conversationId = startStaffChat();
+        MessageAccepted early = commands.sendAndWait(new SendMessage(conversationId, ConversationKind.STAFF, alice,
+                MessageType.TEXT, "early", null, List.of(), "early-client-id"),
+                MetaData.from(AuditMetadata.of(alice, Dialect.INTERNAL, null)));
+        for (int i = 0; i < 110; i++) {
+            send(conversationId, i % 2 == 0 ? alice : bob, "message " + i);
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Long.class,
+                String.valueOf(conversationId)) > 0);
+        // Decisions after the snapshot still see the whole history: the next sequence and an old client id.
+        assertThat(send(conversationId, bob, "after the snapshot").sequence()).isEqualTo(112);
+        MessageAccepted resent = commands.sendAndWait(new SendMessage(conversationId, ConversationKind.STAFF, alice,
+                MessageType.TEXT, "early", null, List.of(), "early-client-id"),
+                MetaData.from(AuditMetadata.of(alice, Dialect.INTERNAL, null)));
+        assertThat(resent.duplicate()).isTrue();
+        assertThat(resent.messageId()).isEqualTo(early.messageId());
+    }
+
     private long startStaffChat() {
         Object id = commands.sendAndWait(new StartConversation(ConversationKind.STAFF, tenant, null,
                         List.of(new Participant(bob.userId(), bob.name(), Role.STAFF)), alice),
