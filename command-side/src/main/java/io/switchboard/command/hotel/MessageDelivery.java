@@ -1,0 +1,47 @@
+package io.switchboard.command.hotel;
+
+import io.switchboard.api.conversation.ConversationKind;
+import io.switchboard.api.conversation.MessageAccepted;
+import io.switchboard.api.conversation.query.MessageView;
+import io.switchboard.api.identity.AuthenticatedUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Function;
+
+/**
+ * Sends one message and answers with it: 201 with the new message, or 200 with the original when the
+ * {@code client_message_id} was seen before (a client retrying after a lost response must not post twice).
+ */
+@Component
+class MessageDelivery {
+
+    private final HotelCommands commands;
+    private final HotelQueries queries;
+
+    MessageDelivery(HotelCommands commands, HotelQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    record Delivered(MessageView message, boolean created) {
+
+        <T> ResponseEntity<T> respond(Function<MessageView, T> render) {
+            return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(render.apply(message));
+        }
+    }
+
+    Delivered deliver(long conversationId, ConversationKind kind, AuthenticatedUser sender, OutgoingMessage message,
+                      String requestId) {
+        MessageAccepted accepted = commands.send(message.command(conversationId, kind, sender), requestId);
+        if (!accepted.duplicate()) {
+            return new Delivered(message.accepted(accepted, sender), true);
+        }
+        // The original is the truth (the resend may differ); should the read model lag beyond the bounded wait,
+        // the resend, under the original's ids, is the best answer at hand.
+        MessageView original = queries.awaitMessage(sender.tenant(), accepted.messageId())
+                .orElseGet(() -> message.accepted(accepted, sender));
+        return new Delivered(original, false);
+    }
+}

@@ -1,0 +1,46 @@
+package io.switchboard.command.hotel;
+
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+
+/**
+ * The one rule for user ids on the hotel wire: the hotel frontends (seeds 000, 001) know staff by numeric database
+ * ids, so a token {@code sub} made only of digits ("45") is written as the JSON number 45; any other id stays a
+ * string. Ids with a leading zero or beyond JavaScript's safe integer range stay strings, because a number would not
+ * read back as the same id.
+ */
+final class UserIds {
+
+    private static final Pattern CANONICAL_DIGITS = Pattern.compile("0|[1-9][0-9]{0,15}");
+    private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+    /** The read models store user ids in {@code VARCHAR(255)}. */
+    static final int MAX_ID_LENGTH = 255;
+
+    private UserIds() {
+    }
+
+    /** @return a {@code Long} or the id itself; null for null */
+    static Object toJson(String userId) {
+        if (userId == null || !CANONICAL_DIGITS.matcher(userId).matches()) {
+            return userId;
+        }
+        long number = Long.parseLong(userId);
+        return number <= MAX_SAFE_INTEGER ? number : userId;
+    }
+
+    /**
+     * Reads an id a client sent: a non-negative integral JSON number or a non-blank string.
+     *
+     * @return the id as the token {@code sub} would carry it, or null when the value is no valid id
+     */
+    static String fromJson(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+            String digits = value.toString();
+            return digits.startsWith("-") ? null : digits;
+        }
+        if (value instanceof String id && !id.isBlank() && id.length() <= MAX_ID_LENGTH) {
+            return id;
+        }
+        return null;
+    }
+}
