@@ -85,6 +85,16 @@ class EmbeddedDefaultTests {
     }
 
     @Test
+    void openApiDescribesTheEndpointsWithBearerAuthAndNoCallerParameter() throws Exception {
+        HttpResponse<String> docs = get("/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body())
+                .contains("/api/staff-chat/{hotelSlug}/conversations/{conversationId}/send-message/")
+                .contains("\"bearerFormat\":\"JWT\"")
+                .doesNotContain("AuthenticatedUser");
+    }
+
+    @Test
     void commandsAndQueriesWorkOnTheEmbeddedDatabase() {
         AuthenticatedUser alice = AuthenticatedUser.of("1", "Alice", "embedded", Role.STAFF);
         MetaData metaData = MetaData.from(AuditMetadata.of(alice, Dialect.INTERNAL, null));

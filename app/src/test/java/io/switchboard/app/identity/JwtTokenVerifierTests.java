@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -13,8 +14,10 @@ import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.InvalidTokenException;
 import io.switchboard.api.identity.Role;
 import io.switchboard.testsupport.TestTokens;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -63,6 +66,34 @@ class JwtTokenVerifierTests {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims().build());
         jwt.sign(new RSASSASigner(key));
         assertThatThrownBy(() -> verifier.verify(jwt.serialize())).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void rs256TokensAreVerifiedAgainstAJwkSetWhenOneIsConfigured() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+        HttpServer jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        jwks.createContext("/jwks.json", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        jwks.start();
+        try {
+            JwtTokenVerifier production = JwtTokenVerifier.rs256(
+                    "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json");
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
+                    claims().build());
+            jwt.sign(new RSASSASigner(key));
+
+            assertThat(production.verify(jwt.serialize()))
+                    .isEqualTo(AuthenticatedUser.of("45", "John Doe", "killarney", Role.STAFF));
+            assertThatThrownBy(() -> production.verify(TestTokens.token(guest)))
+                    .as("an HS256 token against an RS256 verifier").isInstanceOf(InvalidTokenException.class);
+        } finally {
+            jwks.stop(0);
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * State holds what decisions need, never message bodies. Snapshots serialize the fields with Jackson, hence the
  * field visibility and the no-argument constructor.
  */
-@Aggregate(snapshotTriggerDefinition = "conversationSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "conversationSnapshotTrigger", cache = "conversationCache")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE, setterVisibility = NONE)
 class Conversation {
 

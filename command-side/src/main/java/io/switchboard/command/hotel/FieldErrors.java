@@ -35,18 +35,6 @@ final class FieldErrors {
         return "Ensure this field has no more than " + elements + " elements.";
     }
 
-    /** @return {@code value}, or {@code fallback} when absent; a 400 naming {@code field} when out of range */
-    static int inRange(String field, Integer value, int fallback, int min, int max) {
-        int checked = value == null ? fallback : value;
-        if (checked < min) {
-            throw invalid(field, "Ensure this value is greater than or equal to " + min + ".");
-        }
-        if (checked > max) {
-            throw invalid(field, "Ensure this value is less than or equal to " + max + ".");
-        }
-        return checked;
-    }
-
     /**
      * The command side enforces the same limits this adapter validates up front; should a refusal get through anyway
      * (limits changed on one side only), it still reaches the client as a field error. Codes that name no field are

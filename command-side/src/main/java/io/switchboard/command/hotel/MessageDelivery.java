@@ -18,11 +18,11 @@ import java.util.function.Function;
 class MessageDelivery {
 
     private final HotelCommands commands;
-    private final HotelQueries queries;
+    private final AnswerLookups lookups;
 
-    MessageDelivery(HotelCommands commands, HotelQueries queries) {
+    MessageDelivery(HotelCommands commands, AnswerLookups lookups) {
         this.commands = commands;
-        this.queries = queries;
+        this.lookups = lookups;
     }
 
     record Delivered(MessageView message, boolean created) {
@@ -40,7 +40,7 @@ class MessageDelivery {
         }
         // The original is the truth (the resend may differ); should the read model lag beyond the bounded wait,
         // the resend, under the original's ids, is the best answer at hand.
-        MessageView original = queries.awaitMessage(sender.tenant(), accepted.messageId())
+        MessageView original = lookups.awaitMessage(sender.tenant(), accepted.messageId())
                 .orElseGet(() -> message.accepted(accepted, sender));
         return new Delivered(original, false);
     }

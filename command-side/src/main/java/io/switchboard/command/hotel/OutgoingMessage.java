@@ -26,6 +26,6 @@ record OutgoingMessage(String text, List<Attachment> attachments, String clientM
     MessageView accepted(MessageAccepted accepted, AuthenticatedUser sender) {
         return new MessageView(accepted.messageId(), accepted.conversationId(), accepted.sequence(), sender.userId(),
                 sender.name(), sender.role(), MessageType.TEXT, text, null, attachments, clientMessageId,
-                StoredTime.of(accepted.sentAt()));
+                accepted.sentAt());
     }
 }

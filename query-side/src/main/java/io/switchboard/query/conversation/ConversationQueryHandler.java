@@ -4,6 +4,7 @@ import io.switchboard.api.conversation.query.ConversationList;
 import io.switchboard.api.conversation.query.ConversationSummary;
 import io.switchboard.api.conversation.query.FindConversation;
 import io.switchboard.api.conversation.query.FindConversations;
+import io.switchboard.api.conversation.query.FindGuestRoomConversation;
 import io.switchboard.api.conversation.query.FindUnreadCounts;
 import io.switchboard.api.conversation.query.MessageView;
 import io.switchboard.api.conversation.query.ParticipantView;
@@ -16,9 +17,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** Answers conversation list, single conversation and unread count queries. */
+/** Answers conversation list, single conversation (by id or by guest room booking) and unread count queries. */
 @Component
 class ConversationQueryHandler {
 
@@ -44,8 +46,14 @@ class ConversationQueryHandler {
 
     @QueryHandler
     Optional<ConversationSummary> handle(FindConversation query) {
-        return snapshot.read(() -> conversations.findByIdAndTenant(query.conversationId(), query.tenant())
-                .map(row -> summaries(List.of(row), query.viewerId()).get(0)));
+        return summary(() -> conversations.findByIdAndTenant(query.conversationId(), query.tenant()),
+                query.viewerId());
+    }
+
+    /** Without a viewer, so the summary's unread count is 0. */
+    @QueryHandler
+    Optional<ConversationSummary> handle(FindGuestRoomConversation query) {
+        return summary(() -> conversations.findGuestRoom(query.tenant(), query.room(), query.booking()), null);
     }
 
     @QueryHandler
@@ -55,6 +63,10 @@ class ConversationQueryHandler {
                 .collect(Collectors.toMap(UnreadCount::conversationId, UnreadCount::unread, Long::sum, TreeMap::new));
         long total = byConversation.values().stream().mapToLong(Long::longValue).sum();
         return new UnreadCounts(byConversation, total);
+    }
+
+    private Optional<ConversationSummary> summary(Supplier<Optional<ConversationRow>> row, String viewerId) {
+        return snapshot.read(() -> row.get().map(found -> summaries(List.of(found), viewerId).get(0)));
     }
 
     /** A fixed number of queries for the whole page, however many rows it has. */

@@ -1,6 +1,7 @@
 package io.switchboard.query.conversation;
 
 import io.switchboard.api.conversation.ConversationStarted;
+import io.switchboard.api.conversation.MessageSent;
 import io.switchboard.api.conversation.ParticipantJoined;
 import io.switchboard.api.conversation.ParticipantLeft;
 import io.switchboard.api.identity.Role;
@@ -31,6 +32,19 @@ class ParticipantProjection {
     @EventHandler
     void on(ParticipantJoined event) {
         join(event.conversationId(), event.userId(), event.name(), event.role(), event.joinedAt());
+    }
+
+    /**
+     * Participants added by id only (a staff chat's creator knows no names) are named by their first message, which
+     * carries the name from the sender's own token. Only a missing name is filled, so redeliveries and replays, which
+     * see the messages in the same order, end with the same name.
+     */
+    @EventHandler
+    void on(MessageSent event) {
+        if (event.senderId() != null && event.senderName() != null) {
+            participants.findByConversationIdAndUserId(event.conversationId(), event.senderId())
+                    .ifPresent(row -> row.nameIfUnknown(event.senderName()));
+        }
     }
 
     @EventHandler

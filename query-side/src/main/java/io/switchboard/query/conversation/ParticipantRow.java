@@ -51,6 +51,12 @@ class ParticipantRow {
         this.active = true;
     }
 
+    void nameIfUnknown(String name) {
+        if (this.name == null) {
+            this.name = name;
+        }
+    }
+
     void leave() {
         active = false;
     }

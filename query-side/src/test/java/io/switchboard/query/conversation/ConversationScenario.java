@@ -67,7 +67,12 @@ final class ConversationScenario {
     }
 
     ConversationStarted started(Participant... participants) {
-        return new ConversationStarted(id, tenant, kind, SUBJECT, SUBJECT_REFERENCE, List.of(participants),
+        return startedAbout(SUBJECT, SUBJECT_REFERENCE, participants);
+    }
+
+    /** @param subject e.g. a room; {@code subjectReference} e.g. its booking */
+    ConversationStarted startedAbout(String subject, String subjectReference, Participant... participants) {
+        return new ConversationStarted(id, tenant, kind, subject, subjectReference, List.of(participants),
                 participants[0].userId(), tick());
     }
 

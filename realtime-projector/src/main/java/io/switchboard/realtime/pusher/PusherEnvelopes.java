@@ -6,6 +6,7 @@ import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.ConversationRead;
 import io.switchboard.api.conversation.MessageSent;
 import io.switchboard.api.conversation.MessageType;
+import io.switchboard.api.hotel.UserIds;
 import io.switchboard.api.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The wire shapes of Switchboard's Pusher events, {@code {category, type, payload, meta}} as in seed 000, written
@@ -39,7 +39,6 @@ class PusherEnvelopes {
     /** The largest integer a JavaScript number holds exactly. */
     static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
 
-    private static final Pattern JS_SAFE_NUMBER = Pattern.compile("0|[1-9][0-9]{0,15}");
     private static final Logger log = LoggerFactory.getLogger(PusherEnvelopes.class);
 
     private final JsonMapper json = JsonMapper.builder()
@@ -96,7 +95,7 @@ class PusherEnvelopes {
     /** @return empty for a conversation kind that is not published, or an event that cannot be made small enough */
     Optional<PusherEvent> messageCreated(PusherAudience audience, MessageSent message, String eventId,
                                          Instant publishedAt) {
-        Object senderId = idValue(message.senderId());
+        Object senderId = UserIds.toJson(message.senderId());
         String timestamp = timestamp(message.sentAt());
         boolean system = message.type() == MessageType.SYSTEM;
         Function<Body, Envelope> render;
@@ -129,7 +128,7 @@ class PusherEnvelopes {
         if (audience.kind() != ConversationKind.GUEST_ROOM) {
             return Optional.empty();
         }
-        Object readerId = idValue(read.readerId());
+        Object readerId = UserIds.toJson(read.readerId());
         Envelope envelope = new Envelope("guest_chat", "conversation_read",
                 new GuestConversationRead(read.conversationId(), audience.subject(),
                         read.readerRole() == Role.GUEST ? "guest" : "staff", readerId,
@@ -144,20 +143,6 @@ class PusherEnvelopes {
             return Optional.empty();
         }
         return Optional.of(new PusherEvent(GUEST_CHAT_CONVERSATION_READ, audience.readChannels(), data));
-    }
-
-    /**
-     * A numeric user id (a token {@code sub} of digits that JavaScript holds exactly, no leading zero) is written as
-     * a JSON number like seed 000's {@code sender_id}; any other id stays a string.
-     */
-    static Object idValue(String userId) {
-        if (userId != null && JS_SAFE_NUMBER.matcher(userId).matches()) {
-            long value = Long.parseLong(userId);
-            if (value <= MAX_SAFE_INTEGER) {
-                return value;
-            }
-        }
-        return userId;
     }
 
     /** ISO-8601 UTC at whole seconds, exactly seed 000's {@code 2025-12-08T14:30:00Z}. */

@@ -1,9 +1,9 @@
-package io.switchboard.command.hotel;
+package io.switchboard.api.hotel;
 
 /** {@code {"id": 45, "name": "John Doe"}}: a person as the hotel frontends show one; see {@link UserIds} for the id. */
-record UserRef(Object id, String name) {
+public record UserRef(Object id, String name) {
 
-    static UserRef of(String userId, String name) {
+    public static UserRef of(String userId, String name) {
         return new UserRef(UserIds.toJson(userId), name);
     }
 }

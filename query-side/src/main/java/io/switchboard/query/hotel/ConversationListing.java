@@ -1,4 +1,4 @@
-package io.switchboard.command.hotel;
+package io.switchboard.query.hotel;
 
 /**
  * Which slice of a conversation list to return, most recent activity first: {@code limit} rows (default and maximum
@@ -9,7 +9,7 @@ record ConversationListing(int limit, int offset) {
     static final int MAX_LIMIT = 200;
 
     static ConversationListing of(Integer limit, Integer offset) {
-        return new ConversationListing(FieldErrors.inRange("limit", limit, MAX_LIMIT, 1, MAX_LIMIT),
-                FieldErrors.inRange("offset", offset, 0, 0, Integer.MAX_VALUE));
+        return new ConversationListing(QueryParameters.inRange("limit", limit, MAX_LIMIT, 1, MAX_LIMIT),
+                QueryParameters.inRange("offset", offset, 0, 0, Integer.MAX_VALUE));
     }
 }

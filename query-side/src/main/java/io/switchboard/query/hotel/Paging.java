@@ -1,4 +1,4 @@
-package io.switchboard.command.hotel;
+package io.switchboard.query.hotel;
 
 /**
  * A message page request as seed 001 defines it: {@code limit} messages (default 10, at most 100) older than the
@@ -11,8 +11,8 @@ record Paging(int limit, Long beforeId) {
 
     static Paging of(Integer limit, Long beforeId) {
         if (beforeId != null && beforeId < 1) {
-            throw FieldErrors.invalid("before_id", "Ensure this value is greater than or equal to 1.");
+            throw QueryParameters.atLeast("before_id", 1);
         }
-        return new Paging(FieldErrors.inRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT), beforeId);
+        return new Paging(QueryParameters.inRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT), beforeId);
     }
 }

@@ -1,8 +1,9 @@
-package io.switchboard.command.hotel;
+package io.switchboard.api.hotel;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.switchboard.api.conversation.MessageType;
+import io.switchboard.api.conversation.query.ConversationSummary;
 import io.switchboard.api.conversation.query.MessageView;
 import io.switchboard.api.conversation.query.ReadMarkerView;
 import io.switchboard.api.identity.Role;
@@ -12,29 +13,35 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Seed 001's {@code RoomMessage}. A message counts as read by its sender's side, and by the other side once one of
- * its readers has a read marker at or past the message. The read flags are omitted where no markers are at hand
- * (a conversation list's {@code last_message}).
+ * Seed 001's {@code RoomMessage}: the send answers (command side) and the message pages (query side) render it alike.
+ * A message counts as read by its sender's side, and by the other side once one of its readers has a read marker at
+ * or past the message. The read flags are omitted where no markers are at hand (a conversation list's
+ * {@code last_message}).
  *
  * @param room    the room number
  * @param booking the booking, on guest messages only (as in seed 001)
  * @param staff   the sending staff member, on staff messages only
  */
-record RoomMessage(long id, long conversation, String room, String booking,
-                   @JsonProperty("sender_type") String senderType, UserRef staff, String message, Instant timestamp,
-                   @JsonProperty("read_by_staff") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean readByStaff,
-                   @JsonProperty("read_by_guest") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean readByGuest,
-                   List<AttachmentRef> attachments) {
+public record RoomMessage(long id, long conversation, String room, String booking,
+                          @JsonProperty("sender_type") String senderType, UserRef staff, String message,
+                          Instant timestamp,
+                          @JsonProperty("read_by_staff") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean readByStaff,
+                          @JsonProperty("read_by_guest") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean readByGuest,
+                          List<AttachmentRef> attachments) {
 
-    static final String GUEST = "guest";
-    static final String STAFF = "staff";
-    static final String SYSTEM = "system";
+    private static final String GUEST = "guest";
+    private static final String STAFF = "staff";
+    private static final String SYSTEM = "system";
 
     /** A room conversation's identity on the wire: its room number and the booking it belongs to. */
-    record Thread(String room, String booking) {
+    public record Thread(String room, String booking) {
+
+        public static Thread of(ConversationSummary conversation) {
+            return new Thread(conversation.subject(), conversation.subjectReference());
+        }
     }
 
-    static RoomMessage of(MessageView message, Thread thread, List<ReadMarkerView> markers) {
+    public static RoomMessage of(MessageView message, Thread thread, List<ReadMarkerView> markers) {
         String senderType = senderType(message);
         return render(message, thread, senderType,
                 senderType.equals(STAFF) || readBy(message, markers, marker -> marker.role() != null
@@ -42,7 +49,7 @@ record RoomMessage(long id, long conversation, String room, String booking,
                 senderType.equals(GUEST) || readBy(message, markers, marker -> marker.role() == Role.GUEST));
     }
 
-    static RoomMessage withoutReadState(MessageView message, Thread thread) {
+    public static RoomMessage withoutReadState(MessageView message, Thread thread) {
         return render(message, thread, senderType(message), null, null);
     }
 

@@ -1,4 +1,4 @@
-package io.switchboard.command.hotel;
+package io.switchboard.api.hotel;
 
 import java.math.BigInteger;
 import java.util.regex.Pattern;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * string. Ids with a leading zero or beyond JavaScript's safe integer range stay strings, because a number would not
  * read back as the same id.
  */
-final class UserIds {
+public final class UserIds {
 
     private static final Pattern CANONICAL_DIGITS = Pattern.compile("0|[1-9][0-9]{0,15}");
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
@@ -20,7 +20,7 @@ final class UserIds {
     }
 
     /** @return a {@code Long} or the id itself; null for null */
-    static Object toJson(String userId) {
+    public static Object toJson(String userId) {
         if (userId == null || !CANONICAL_DIGITS.matcher(userId).matches()) {
             return userId;
         }
@@ -33,7 +33,7 @@ final class UserIds {
      *
      * @return the id as the token {@code sub} would carry it, or null when the value is no valid id
      */
-    static String fromJson(Object value) {
+    public static String fromJson(Object value) {
         if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
             String digits = value.toString();
             return digits.startsWith("-") ? null : digits;

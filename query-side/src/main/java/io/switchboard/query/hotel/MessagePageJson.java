@@ -1,4 +1,4 @@
-package io.switchboard.command.hotel;
+package io.switchboard.query.hotel;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.switchboard.api.conversation.query.MessagePage;
@@ -13,7 +13,7 @@ import java.util.function.Function;
  * One page of a conversation, oldest message first (the order a chat window shows them). {@code next_before_id} is
  * the {@code before_id} that loads the page before this one, null when {@code has_more} is false.
  *
- * @param conversation the conversation's id, null for a guest who has not written yet
+ * @param conversation the conversation's id, null for a guest whose thread the read model does not have (yet)
  */
 record MessagePageJson<T>(Long conversation, List<T> results, @JsonProperty("has_more") boolean hasMore,
                           @JsonProperty("next_before_id") Long nextBeforeId) {

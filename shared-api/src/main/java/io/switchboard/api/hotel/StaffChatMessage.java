@@ -1,4 +1,4 @@
-package io.switchboard.command.hotel;
+package io.switchboard.api.hotel;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.switchboard.api.conversation.MessageType;
@@ -8,12 +8,13 @@ import java.time.Instant;
 import java.util.List;
 
 /** A staff chat message, field for field the {@code payload} of seed 000's Pusher event, so clients parse one shape. */
-record StaffChatMessage(long id, @JsonProperty("conversation_id") long conversationId, String text,
-                        @JsonProperty("sender_id") Object senderId, @JsonProperty("sender_name") String senderName,
-                        Instant timestamp, List<AttachmentRef> attachments,
-                        @JsonProperty("is_system_message") boolean systemMessage) {
+public record StaffChatMessage(long id, @JsonProperty("conversation_id") long conversationId, String text,
+                               @JsonProperty("sender_id") Object senderId,
+                               @JsonProperty("sender_name") String senderName, Instant timestamp,
+                               List<AttachmentRef> attachments,
+                               @JsonProperty("is_system_message") boolean systemMessage) {
 
-    static StaffChatMessage of(MessageView message) {
+    public static StaffChatMessage of(MessageView message) {
         return new StaffChatMessage(message.messageId(), message.conversationId(), message.text(),
                 UserIds.toJson(message.senderId()), message.senderName(), message.sentAt(),
                 AttachmentRef.of(message.attachments()), message.type() == MessageType.SYSTEM);

@@ -1,8 +1,10 @@
-package io.switchboard.command.hotel;
+package io.switchboard.query.hotel;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.switchboard.api.conversation.query.ConversationSummary;
 import io.switchboard.api.conversation.query.ParticipantView;
+import io.switchboard.api.hotel.RoomMessage;
+import io.switchboard.api.hotel.UserRef;
 import io.switchboard.api.identity.Role;
 
 import java.time.Instant;
@@ -27,7 +29,7 @@ record RoomConversation(long id, String room, String booking, UserRef guest,
                         @JsonProperty("updated_at") Instant updatedAt) {
 
     static RoomConversation of(ConversationSummary summary) {
-        RoomMessage.Thread thread = thread(summary);
+        RoomMessage.Thread thread = RoomMessage.Thread.of(summary);
         return new RoomConversation(summary.conversationId(), thread.room(), thread.booking(),
                 summary.participants().stream().filter(participant -> participant.role() == Role.GUEST)
                         .findFirst().map(RoomConversation::ref).orElse(null),
@@ -38,10 +40,6 @@ record RoomConversation(long id, String room, String booking, UserRef guest,
                 summary.messageCount(),
                 summary.lastMessage() == null ? null : RoomMessage.withoutReadState(summary.lastMessage(), thread),
                 summary.unreadCount(), summary.hasUnread(), summary.createdAt(), summary.updatedAt());
-    }
-
-    static RoomMessage.Thread thread(ConversationSummary summary) {
-        return new RoomMessage.Thread(summary.subject(), summary.subjectReference());
     }
 
     private static UserRef ref(ParticipantView participant) {

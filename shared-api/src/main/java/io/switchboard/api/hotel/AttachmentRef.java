@@ -1,4 +1,4 @@
-package io.switchboard.command.hotel;
+package io.switchboard.api.hotel;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.switchboard.api.conversation.Attachment;
@@ -6,9 +6,9 @@ import io.switchboard.api.conversation.Attachment;
 import java.util.List;
 
 /** An attachment on the wire; {@code size} is 0 when unknown. */
-record AttachmentRef(String url, String name, @JsonProperty("mime_type") String mimeType, long size) {
+public record AttachmentRef(String url, String name, @JsonProperty("mime_type") String mimeType, long size) {
 
-    static List<AttachmentRef> of(List<Attachment> attachments) {
+    public static List<AttachmentRef> of(List<Attachment> attachments) {
         return attachments == null ? List.of() : attachments.stream()
                 .map(file -> new AttachmentRef(file.url(), file.name(), file.mimeType(), file.size()))
                 .toList();
