@@ -1,6 +1,7 @@
 package io.switchboard.app.web;
 
 import io.switchboard.api.conversation.ErrorCode;
+import io.switchboard.api.hotel.HotelAccessDeniedException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -40,6 +41,11 @@ class ApiExceptionHandler {
     ResponseEntity<Map<String, Object>> statusException(ResponseStatusException e) {
         String reason = e.getReason() != null ? e.getReason() : defaultDetail(e.getStatusCode());
         return body(e.getStatusCode(), reason, null);
+    }
+
+    @ExceptionHandler(HotelAccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> hotelAccessDenied(HotelAccessDeniedException e) {
+        return body(HttpStatusCode.valueOf(e.access().status()), e.access().detail(), null);
     }
 
     @ExceptionHandler(CommandExecutionException.class)

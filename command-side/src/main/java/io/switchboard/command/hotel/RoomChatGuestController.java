@@ -1,5 +1,6 @@
 package io.switchboard.command.hotel;
 
+import io.switchboard.api.hotel.HotelAccess;
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.hotel.RoomMessage;
 import io.switchboard.api.identity.AuthenticatedUser;
@@ -35,7 +36,7 @@ class RoomChatGuestController {
     ResponseEntity<RoomMessage> send(AuthenticatedUser user, @PathVariable String hotelSlug,
                                      @RequestBody SendMessageRequest request,
                                      @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
-        AuthenticatedUser guest = HotelGuard.guest(user, hotelSlug);
+        AuthenticatedUser guest = HotelAccess.requireGuest(user, hotelSlug);
         OutgoingMessage message = request.validated();
         long conversationId = commands.guestConversationStartingIfNeeded(guest, requestId);
         RoomMessage.Thread thread = new RoomMessage.Thread(guest.room(), guest.booking());
@@ -46,7 +47,7 @@ class RoomChatGuestController {
     @PostMapping(CHAT + "mark-read/")
     MarkedRead markRead(AuthenticatedUser user, @PathVariable String hotelSlug,
                         @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
-        AuthenticatedUser guest = HotelGuard.guest(user, hotelSlug);
+        AuthenticatedUser guest = HotelAccess.requireGuest(user, hotelSlug);
         Optional<Long> conversation = commands.guestConversation(guest);
         conversation.ifPresent(id -> commands.markRead(id, ConversationKind.GUEST_ROOM, guest, requestId));
         return new MarkedRead(conversation.orElse(null), conversation.isPresent());

@@ -1,5 +1,6 @@
 package io.switchboard.command.hotel;
 
+import io.switchboard.api.hotel.HotelAccess;
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.hotel.RoomMessage;
 import io.switchboard.api.identity.AuthenticatedUser;
@@ -37,7 +38,7 @@ class RoomChatStaffController {
     ResponseEntity<RoomMessage> reply(AuthenticatedUser user, @PathVariable String hotelSlug,
                                       @PathVariable long conversationId, @RequestBody SendMessageRequest request,
                                       @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
-        AuthenticatedUser staff = HotelGuard.staff(user, hotelSlug);
+        AuthenticatedUser staff = HotelAccess.requireStaff(user, hotelSlug);
         MessageDelivery.Delivered delivered = delivery.deliver(conversationId, ConversationKind.GUEST_ROOM, staff,
                 request.validated(), requestId);
         // The command's answer carries no room (see AnswerLookups#roomThread for why the read model may tell).
@@ -48,7 +49,7 @@ class RoomChatStaffController {
     @PostMapping(CONVERSATIONS + "{conversationId}/mark-read/")
     MarkedRead markRead(AuthenticatedUser user, @PathVariable String hotelSlug, @PathVariable long conversationId,
                         @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
-        commands.markRead(conversationId, ConversationKind.GUEST_ROOM, HotelGuard.staff(user, hotelSlug),
+        commands.markRead(conversationId, ConversationKind.GUEST_ROOM, HotelAccess.requireStaff(user, hotelSlug),
                 requestId);
         return new MarkedRead(conversationId, true);
     }

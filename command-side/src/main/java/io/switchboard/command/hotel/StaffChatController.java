@@ -1,5 +1,6 @@
 package io.switchboard.command.hotel;
 
+import io.switchboard.api.hotel.HotelAccess;
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.StartConversation;
 import io.switchboard.api.hotel.StaffChatConversation;
@@ -41,7 +42,7 @@ class StaffChatController {
     StaffChatConversation create(AuthenticatedUser user, @PathVariable String hotelSlug,
                                  @RequestBody CreateStaffChatRequest request,
                                  @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
-        StartConversation command = request.command(HotelGuard.staff(user, hotelSlug));
+        StartConversation command = request.command(HotelAccess.requireStaff(user, hotelSlug));
         long id = commands.start(command, requestId);
         return StaffChatConversation.started(id, command, clock.instant());
     }
@@ -49,7 +50,7 @@ class StaffChatController {
     @PostMapping(CONVERSATIONS + "{conversationId}/mark-read/")
     MarkedRead markRead(AuthenticatedUser user, @PathVariable String hotelSlug, @PathVariable long conversationId,
                         @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
-        commands.markRead(conversationId, ConversationKind.STAFF, HotelGuard.staff(user, hotelSlug), requestId);
+        commands.markRead(conversationId, ConversationKind.STAFF, HotelAccess.requireStaff(user, hotelSlug), requestId);
         return new MarkedRead(conversationId, true);
     }
 
@@ -58,7 +59,7 @@ class StaffChatController {
     ResponseEntity<StaffChatMessage> send(AuthenticatedUser user, @PathVariable String hotelSlug,
                                           @PathVariable long conversationId, @RequestBody SendMessageRequest request,
                                           @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
-        AuthenticatedUser sender = HotelGuard.staff(user, hotelSlug);
+        AuthenticatedUser sender = HotelAccess.requireStaff(user, hotelSlug);
         return delivery.deliver(conversationId, ConversationKind.STAFF, sender, request.validated(), requestId)
                 .respond(StaffChatMessage::of);
     }

@@ -39,7 +39,7 @@ class HotelQueries {
         return ask(new FindConversation(viewer.tenant(), conversationId, viewer.userId()),
                 ResponseTypes.optionalInstanceOf(ConversationSummary.class))
                 .filter(summary -> summary.kind() == kind)
-                .orElseThrow(() -> HotelGuard.refusal(HotelAccess.NOT_FOUND));
+                .orElseThrow(() -> HotelAccess.NOT_FOUND.refusal());
     }
 
     List<ConversationSummary> conversations(AuthenticatedUser viewer, ConversationKind kind, boolean participatingOnly,

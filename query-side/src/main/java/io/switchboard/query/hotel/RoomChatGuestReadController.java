@@ -1,5 +1,6 @@
 package io.switchboard.query.hotel;
 
+import io.switchboard.api.hotel.HotelAccess;
 import io.switchboard.api.hotel.RoomMessage;
 import io.switchboard.api.identity.AuthenticatedUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +30,7 @@ class RoomChatGuestReadController {
     MessagePageJson<RoomMessage> messages(AuthenticatedUser user, @PathVariable String hotelSlug,
                                           @RequestParam(required = false) Integer limit,
                                           @RequestParam(name = "before_id", required = false) Long beforeId) {
-        AuthenticatedUser guest = HotelGuard.guest(user, hotelSlug);
+        AuthenticatedUser guest = HotelAccess.requireGuest(user, hotelSlug);
         Paging paging = Paging.of(limit, beforeId);
         return queries.guestThread(guest)
                 .map(conversation -> queries.roomPage(guest.tenant(), conversation.conversationId(),

@@ -1,5 +1,6 @@
 package io.switchboard.query.hotel;
 
+import io.switchboard.api.hotel.HotelAccess;
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.hotel.RoomMessage;
 import io.switchboard.api.identity.AuthenticatedUser;
@@ -30,7 +31,7 @@ class RoomChatStaffReadController {
     List<RoomConversation> list(AuthenticatedUser user, @PathVariable String hotelSlug,
                                 @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) Integer offset) {
-        AuthenticatedUser staff = HotelGuard.staff(user, hotelSlug);
+        AuthenticatedUser staff = HotelAccess.requireStaff(user, hotelSlug);
         return queries.conversations(staff, ConversationKind.GUEST_ROOM, false, ConversationListing.of(limit, offset))
                 .stream().map(RoomConversation::of).toList();
     }
@@ -40,7 +41,7 @@ class RoomChatStaffReadController {
                                           @PathVariable long conversationId,
                                           @RequestParam(required = false) Integer limit,
                                           @RequestParam(name = "before_id", required = false) Long beforeId) {
-        AuthenticatedUser staff = HotelGuard.staff(user, hotelSlug);
+        AuthenticatedUser staff = HotelAccess.requireStaff(user, hotelSlug);
         Paging paging = Paging.of(limit, beforeId);
         RoomMessage.Thread thread = RoomMessage.Thread.of(
                 queries.conversation(staff, conversationId, ConversationKind.GUEST_ROOM));

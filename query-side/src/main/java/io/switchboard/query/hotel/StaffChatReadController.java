@@ -34,7 +34,7 @@ class StaffChatReadController {
     List<StaffChatConversation> list(AuthenticatedUser user, @PathVariable String hotelSlug,
                                      @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) Integer offset) {
-        AuthenticatedUser staff = HotelGuard.staff(user, hotelSlug);
+        AuthenticatedUser staff = HotelAccess.requireStaff(user, hotelSlug);
         return queries.conversations(staff, ConversationKind.STAFF, true, ConversationListing.of(limit, offset))
                 .stream().map(StaffChatConversation::of).toList();
     }
@@ -44,7 +44,7 @@ class StaffChatReadController {
                                                @PathVariable long conversationId,
                                                @RequestParam(required = false) Integer limit,
                                                @RequestParam(name = "before_id", required = false) Long beforeId) {
-        AuthenticatedUser member = HotelGuard.staff(user, hotelSlug);
+        AuthenticatedUser member = HotelAccess.requireStaff(user, hotelSlug);
         Paging paging = Paging.of(limit, beforeId);
         requireParticipant(member, conversationId);
         return MessagePageJson.of(conversationId, queries.page(member.tenant(), conversationId, paging),
@@ -56,7 +56,7 @@ class StaffChatReadController {
         boolean member = conversation.participants().stream()
                 .anyMatch(participant -> participant.active() && participant.userId().equals(staff.userId()));
         if (!member) {
-            throw HotelGuard.refusal(HotelAccess.FORBIDDEN);
+            throw HotelAccess.FORBIDDEN.refusal();
         }
     }
 }

@@ -4,8 +4,9 @@ import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.Role;
 
 /**
- * Who may use which hotel URL, decided here once for the sends (command side) and the reads (query side); each side
- * turns a refusal into its HTTP answer with {@link #status()} and {@link #detail()}. The role is checked first: a
+ * Who may use which hotel URL, decided here once for the sends (command side) and the reads (query side); a refusal
+ * is thrown as {@link HotelAccessDeniedException}, which the app answers with {@link #status()} and
+ * {@link #detail()}. The role is checked first: a
  * URL meant for staff answers a guest 403 whatever hotel it names, which reveals nothing. Then the hotel: a token of
  * another hotel gets 404, exactly what an unknown hotel gets, so no hotel's data or existence leaks to another's
  * staff.
@@ -41,6 +42,21 @@ public enum HotelAccess {
         return ofHotel(user, hotelSlug);
     }
 
+    /** @return the caller, when it is staff of this hotel; else throws the refusal */
+    public static AuthenticatedUser requireStaff(AuthenticatedUser user, String hotelSlug) {
+        return staff(user, hotelSlug).admit(user);
+    }
+
+    /** @return the caller, when it is a guest of this hotel with a room and booking; else throws the refusal */
+    public static AuthenticatedUser requireGuest(AuthenticatedUser user, String hotelSlug) {
+        return guest(user, hotelSlug).admit(user);
+    }
+
+    /** The exception that answers with this outcome. */
+    public HotelAccessDeniedException refusal() {
+        return new HotelAccessDeniedException(this);
+    }
+
     /** The HTTP status of the answer. */
     public int status() {
         return status;
@@ -49,6 +65,13 @@ public enum HotelAccess {
     /** The {@code detail} of a refusal's error body; null for {@link #GRANTED}. */
     public String detail() {
         return detail;
+    }
+
+    private AuthenticatedUser admit(AuthenticatedUser user) {
+        if (this != GRANTED) {
+            throw refusal();
+        }
+        return user;
     }
 
     private static HotelAccess ofHotel(AuthenticatedUser user, String hotelSlug) {
