@@ -62,6 +62,9 @@ class StaffChatTests {
         assertThat(body.get("has_unread").asBoolean()).isFalse();
         assertThat(Instant.parse(body.get("created_at").asString())).isBeforeOrEqualTo(Instant.now());
         assertThat(body.get("updated_at")).isEqualTo(body.get("created_at"));
+        JsonNode listed = await().atMost(Hotel.READ_MODEL_WAIT)
+                .until(() -> hotel.api.get(hotel.staffChats(), john).body(), list -> list.size() == 1);
+        assertThat(listed.get(0)).as("the answer is what every later GET shows").isEqualTo(body);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -21,8 +22,8 @@ import java.util.concurrent.locks.LockSupport;
 @Component
 class AnswerLookups {
 
-    /** How long a resend waits for its original message to reach the read model before answering without it. */
-    static final Duration ORIGINAL_MESSAGE_WAIT = Duration.ofSeconds(2);
+    /** How long an answer waits for the read model to catch up before answering from what the command side knows. */
+    static final Duration READ_MODEL_WAIT = Duration.ofSeconds(2);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
 
     private final QueryGateway queries;
@@ -31,20 +32,16 @@ class AnswerLookups {
         this.queries = queries;
     }
 
-    /**
-     * A message that the command side has accepted, once the read model has it: bounded by
-     * {@link #ORIGINAL_MESSAGE_WAIT}, after which the caller answers from what it knows.
-     */
+    /** A message the command side has accepted (a resend's original), once the read model has it. */
     Optional<MessageView> awaitMessage(String tenant, long messageId) {
-        long deadline = System.nanoTime() + ORIGINAL_MESSAGE_WAIT.toNanos();
-        while (true) {
-            Optional<MessageView> message = queries.query(new FindMessage(tenant, messageId),
-                    ResponseTypes.optionalInstanceOf(MessageView.class)).join();
-            if (message.isPresent() || System.nanoTime() - deadline > 0) {
-                return message;
-            }
-            LockSupport.parkNanos(POLL_INTERVAL.toNanos());
-        }
+        return await(() -> queries.query(new FindMessage(tenant, messageId),
+                ResponseTypes.optionalInstanceOf(MessageView.class)).join());
+    }
+
+    /** A conversation just started, once the read model has it, so the answer shows the times every GET shows. */
+    Optional<ConversationSummary> awaitConversation(AuthenticatedUser viewer, long conversationId) {
+        return await(() -> queries.query(new FindConversation(viewer.tenant(), conversationId, viewer.userId()),
+                ResponseTypes.optionalInstanceOf(ConversationSummary.class)).join());
     }
 
     /**
@@ -55,5 +52,17 @@ class AnswerLookups {
         return queries.query(new FindConversation(staff.tenant(), conversationId, staff.userId()),
                         ResponseTypes.optionalInstanceOf(ConversationSummary.class)).join()
                 .map(RoomMessage.Thread::of).orElse(new RoomMessage.Thread(null, null));
+    }
+
+    /** Polls until present, bounded by {@link #READ_MODEL_WAIT}; the caller falls back to the command's data. */
+    private static <T> Optional<T> await(Supplier<Optional<T>> lookup) {
+        long deadline = System.nanoTime() + READ_MODEL_WAIT.toNanos();
+        while (true) {
+            Optional<T> found = lookup.get();
+            if (found.isPresent() || System.nanoTime() - deadline > 0) {
+                return found;
+            }
+            LockSupport.parkNanos(POLL_INTERVAL.toNanos());
+        }
     }
 }

@@ -29,11 +29,13 @@ class StaffChatController {
 
     private final HotelCommands commands;
     private final MessageDelivery delivery;
+    private final AnswerLookups lookups;
     private final Clock clock;
 
-    StaffChatController(HotelCommands commands, MessageDelivery delivery, Clock clock) {
+    StaffChatController(HotelCommands commands, MessageDelivery delivery, AnswerLookups lookups, Clock clock) {
         this.commands = commands;
         this.delivery = delivery;
+        this.lookups = lookups;
         this.clock = clock;
     }
 
@@ -42,9 +44,11 @@ class StaffChatController {
     StaffChatConversation create(AuthenticatedUser user, @PathVariable String hotelSlug,
                                  @RequestBody CreateStaffChatRequest request,
                                  @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
-        StartConversation command = request.command(HotelAccess.requireStaff(user, hotelSlug));
+        AuthenticatedUser staff = HotelAccess.requireStaff(user, hotelSlug);
+        StartConversation command = request.command(staff);
         long id = commands.start(command, requestId);
-        return StaffChatConversation.started(id, command, clock.instant());
+        return lookups.awaitConversation(staff, id).map(StaffChatConversation::of)
+                .orElseGet(() -> StaffChatConversation.started(id, command, clock.instant()));
     }
 
     @PostMapping(CONVERSATIONS + "{conversationId}/mark-read/")
