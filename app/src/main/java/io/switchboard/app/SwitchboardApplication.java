@@ -15,7 +15,13 @@ import java.util.Arrays;
 @EnableJpaRepositories("io.switchboard.query")
 public class SwitchboardApplication {
 
+    private static final String UPDATE_CHECKER = "axoniq.update-checker.disabled";
+
     public static void main(String[] args) {
+        // A chat backend does not phone home unasked: Axon's update checker stays off unless explicitly enabled.
+        if (System.getProperty(UPDATE_CHECKER) == null && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty(UPDATE_CHECKER, "true");
+        }
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(),
                     Clock.systemUTC(), System.out, System.err));

@@ -1,4 +1,4 @@
--- Axon's JDBC event store, token store and dead-letter tables, with snake_case names (see AxonStorageConfig).
+-- Axon's JDBC event store and token store tables, with snake_case names (see AxonStorageConfig).
 -- Payloads, metadata and tokens are BYTEA (never large objects); global_index is an identity with step 1, so
 -- the only gaps are from rolled-back transactions, which Axon's gap detection is built for.
 

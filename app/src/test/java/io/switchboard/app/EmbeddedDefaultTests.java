@@ -85,6 +85,17 @@ class EmbeddedDefaultTests {
     }
 
     @Test
+    void pathVariantsOfTheApiStillNeedAToken() throws Exception {
+        for (String path : List.of("/api;x=1/staff/hotels/killarney/chat/conversations/",
+                "/%61pi/staff/hotels/killarney/chat/conversations/", "/api//staff/hotels/killarney/chat/conversations/")) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path).isIn(400, 401, 404);
+            assertThat(response.body()).as(path).doesNotContain("error occurred");
+        }
+        assertThat(get("/api;x=1/staff/hotels/killarney/chat/conversations/").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void openApiDescribesTheEndpointsWithBearerAuthAndNoCallerParameter() throws Exception {
         HttpResponse<String> docs = get("/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.switchboard.api.conversation.MessageLimits;
 import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.InvalidTokenException;
 import io.switchboard.api.identity.Role;
@@ -63,10 +64,13 @@ final class JwtTokenVerifier implements TokenVerifier {
         try {
             claims = processor.process(raw, null);
         } catch (BadJWTException e) {
+            // nimbus' own wording stays in the server log's exception, not in the client's answer
             throw new InvalidTokenException(e.getMessage().startsWith("Expired") ? "token expired"
-                    : "invalid token claims: " + e.getMessage());
-        } catch (ParseException | BadJOSEException | JOSEException e) {
-            throw new InvalidTokenException("invalid token: " + e.getMessage());
+                    : "required claims missing", e);
+        } catch (ParseException e) {
+            throw new InvalidTokenException("malformed token", e);
+        } catch (BadJOSEException | JOSEException e) {
+            throw new InvalidTokenException("signature or algorithm rejected", e);
         }
         return toUser(claims);
     }
@@ -90,14 +94,29 @@ final class JwtTokenVerifier implements TokenVerifier {
             String subject = claims.getSubject();
             String tenant = claims.getStringClaim("tenant");
             if (subject.isBlank() || tenant == null || tenant.isBlank()) {
-                throw new InvalidTokenException("invalid token claims: blank sub or tenant");
+                throw new InvalidTokenException("blank sub or tenant claim");
             }
             Role role = Role.fromWire(claims.getStringClaim("role"));
-            return new AuthenticatedUser(subject, claims.getStringClaim("name"), claims.getStringClaim("email"),
-                    tenant, role, scalar(claims.getClaim("room")), scalar(claims.getClaim("booking")));
+            return new AuthenticatedUser(storable("sub", subject), storable("name", claims.getStringClaim("name")),
+                    storable("email", claims.getStringClaim("email")), storable("tenant", tenant), role,
+                    storable("room", scalar(claims.getClaim("room"))),
+                    storable("booking", scalar(claims.getClaim("booking"))));
         } catch (ParseException | IllegalArgumentException e) {
-            throw new InvalidTokenException("invalid token claims: " + e.getMessage());
+            throw new InvalidTokenException("invalid claims: " + e.getMessage());
         }
+    }
+
+    /**
+     * Claims end up in events, read-model columns and channel names: bounded like every other identifier, and without
+     * the null character PostgreSQL text cannot hold.
+     */
+    private static String storable(String claim, String value) {
+        if (value != null && (value.length() > MessageLimits.MAX_IDENTIFIER_LENGTH
+                || MessageLimits.hasNullCharacter(value))) {
+            throw new IllegalArgumentException(claim + " must be at most " + MessageLimits.MAX_IDENTIFIER_LENGTH
+                    + " characters without null characters");
+        }
+        return value;
     }
 
     /** Room numbers and booking ids arrive as strings or numbers depending on the issuer. */

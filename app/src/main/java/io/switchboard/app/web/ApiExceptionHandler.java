@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -60,9 +61,11 @@ class ApiExceptionHandler {
             case CONVERSATION_EXISTS -> HttpStatus.CONFLICT;
             default -> HttpStatus.BAD_REQUEST;
         };
-        // A refusal for another tenant's conversation must not reveal that it exists.
-        String detail = status == HttpStatus.NOT_FOUND ? "Not found." : e.getMessage();
-        return body(status, detail, code.name().toLowerCase(Locale.ROOT));
+        // A refusal for another tenant's conversation must look exactly like an unknown id: no detail, no code.
+        if (status == HttpStatus.NOT_FOUND) {
+            return body(status, "Not found.", null);
+        }
+        return body(status, e.getMessage(), code.name().toLowerCase(Locale.ROOT));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -114,6 +117,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type; send application/json.", null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Void> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        // The client accepts no JSON, so there is no body it could read: the status says it all.
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -18,6 +18,8 @@ import java.util.Map;
 /**
  * Authenticates every {@code /api/**} request from its bearer token before any controller runs, answering 401 in
  * the Django REST shape otherwise. Controllers receive the caller as an {@link AuthenticatedUser} parameter.
+ * Which requests it sees is decided only by its registration's {@code /api/*} pattern, which the container matches
+ * on the decoded, normalised path, so {@code /api;x=1/...} or {@code /%61pi/...} cannot slip past it.
  */
 class BearerAuthenticationFilter extends OncePerRequestFilter {
 
@@ -29,12 +31,6 @@ class BearerAuthenticationFilter extends OncePerRequestFilter {
     BearerAuthenticationFilter(TokenVerifier verifier, JsonMapper json) {
         this.verifier = verifier;
         this.json = json;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/api/");
     }
 
     @Override

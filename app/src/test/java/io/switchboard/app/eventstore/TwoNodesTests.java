@@ -3,6 +3,8 @@ package io.switchboard.app.eventstore;
 import io.switchboard.api.audit.AuditMetadata;
 import io.switchboard.api.audit.Dialect;
 import io.switchboard.api.conversation.ConversationKind;
+import io.switchboard.api.conversation.ConversationRead;
+import io.switchboard.api.conversation.MarkConversationRead;
 import io.switchboard.api.conversation.MessageType;
 import io.switchboard.api.conversation.Participant;
 import io.switchboard.api.conversation.SendMessage;
@@ -20,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,12 +90,22 @@ class TwoNodesTests {
                 Collections.sort(sequences);
                 assertThat(sequences)
                         .containsExactlyElementsOf(LongStream.rangeClosed(1, 2L * perNode).boxed().toList());
+
+                // A command that appends nothing when it sees nothing new must still see the other node's messages.
+                nodeTwo.sendAndWait(new SendMessage(id, ConversationKind.STAFF, bob, MessageType.TEXT, "last one",
+                        null, List.of(), null), metaData);
+                nodeOne.sendAndWait(new MarkConversationRead(id, ConversationKind.STAFF, alice, Long.MAX_VALUE),
+                        metaData);
+                byte[] read = jdbc.queryForObject("select payload from domain_event_entry where aggregate_identifier = ?"
+                        + " and payload_type = ?", byte[].class, String.valueOf(id), ConversationRead.class.getName());
+                assertThat(JsonMapper.builder().build().readTree(read).get("upToSequence").asLong())
+                        .as("read up to the last message, sent through the other node").isEqualTo(2L * perNode + 1);
             } finally {
                 pool.shutdownNow();
             }
         }
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, String.valueOf(id))).isEqualTo(1 + 2L * perNode);
+                Long.class, String.valueOf(id))).isEqualTo(1 + 2L * perNode + 1 + 1);
     }
 
     private static ConfigurableApplicationContext startSecondNode() {

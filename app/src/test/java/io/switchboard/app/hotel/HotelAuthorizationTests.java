@@ -64,13 +64,17 @@ class HotelAuthorizationTests {
     void anotherHotelsConversationIdsUnderTheirOwnHotelAreNotFound() {
         AuthenticatedUser stranger = otherHotel.staff("Stranger");
 
-        assertThat(hotel.api.get(otherHotel.staffChatMessages(staffChat), stranger).status()).isEqualTo(404);
-        assertThat(hotel.api.get(otherHotel.roomChatMessages(roomThread), stranger).status()).isEqualTo(404);
-        assertThat(hotel.api.post(otherHotel.sendStaffChatMessage(staffChat), stranger, Map.of("text", "hi"))
-                .status()).isEqualTo(404);
-        assertThat(hotel.api.post(otherHotel.roomChatMessages(roomThread), stranger, HotelApi.message("hi"))
-                .status()).isEqualTo(404);
-        assertThat(hotel.api.post(otherHotel.roomChatMarkRead(roomThread), stranger, null).status()).isEqualTo(404);
+        // Exactly what an id that exists nowhere gets: nothing tells the stranger the conversation exists.
+        for (HotelApi.Response response : List.of(
+                hotel.api.get(otherHotel.staffChatMessages(staffChat), stranger),
+                hotel.api.get(otherHotel.roomChatMessages(roomThread), stranger),
+                hotel.api.post(otherHotel.sendStaffChatMessage(staffChat), stranger, Map.of("text", "hi")),
+                hotel.api.post(otherHotel.roomChatMessages(roomThread), stranger, HotelApi.message("hi")),
+                hotel.api.post(otherHotel.roomChatMarkRead(roomThread), stranger, null),
+                hotel.api.post(otherHotel.sendStaffChatMessage(Long.MAX_VALUE), stranger, Map.of("text", "hi")))) {
+            assertThat(response.status()).as(response.raw()).isEqualTo(404);
+            assertThat(response.raw()).isEqualTo("{\"detail\":\"Not found.\"}");
+        }
         assertThat(hotel.api.get(otherHotel.roomChats(), stranger).body()).isEmpty();
     }
 

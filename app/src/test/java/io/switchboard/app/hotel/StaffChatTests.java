@@ -218,6 +218,18 @@ class StaffChatTests {
         assertDetail(hotel.api.post(url, john, Map.of("message", "x".repeat(10_001))),
                 "message: Ensure this field has no more than 10000 characters.");
         assertDetail(hotel.api.post(url, john, Map.of("message", Map.of("nested", 1))), "message: Invalid value.");
+        assertDetail(hotel.api.post(url, john, Map.of("message", 123)), "message: Invalid value.");
+        assertDetail(hotel.api.post(url, john, Map.of("message", true)), "message: Invalid value.");
+        assertDetail(hotel.api.post(url, john, Map.of("message", "hi", "client_message_id", 5)),
+                "client_message_id: Invalid value.");
+        assertDetail(hotel.api.post(url, john, Map.of("message", "hi",
+                        "attachments", List.of(Map.of("url", "https://x.example/a", "size", 1.5)))),
+                "attachments.0.size: Invalid value.");
+        assertDetail(hotel.api.post(url, john, Map.of("message", "nul \u0000 here")),
+                "message: Null characters are not allowed.");
+        assertDetail(hotel.api.post(url, john, Map.of("message", "hi",
+                        "attachments", List.of(Map.of("url", "javascript:alert(1)")))),
+                "attachments: Attachment url must be an absolute http or https URL.");
         assertDetail(hotel.api.post(url, john, Map.of("message", "hi", "attachments", "file")),
                 "attachments: Invalid value.");
         assertDetail(hotel.api.post(url, john, Map.of("message", "hi", "attachments", List.of(Map.of("name", "a")))),

@@ -107,6 +107,24 @@ class JwtTokenVerifierTests {
     }
 
     @Test
+    void claimsThatNoColumnOrChannelCouldHoldAreRefused() throws Exception {
+        for (String claim : new String[]{"sub", "tenant", "name", "room", "booking"}) {
+            for (String value : new String[]{"x".repeat(256), "a\u0000b"}) {
+                String token = hs256(claims().claim(claim, value).build());
+                assertThatThrownBy(() -> verifier.verify(token)).as("%s=%s", claim, value.length())
+                        .isInstanceOf(InvalidTokenException.class).hasMessageContaining(claim);
+            }
+        }
+    }
+
+    @Test
+    void refusalsDoNotEchoTheLibrarysWording() {
+        String forged = TestTokens.signedWith(guest, "another-secret-another-secret-another-secret!!");
+        assertThatThrownBy(() -> verifier.verify(forged)).hasMessage("signature or algorithm rejected");
+        assertThatThrownBy(() -> verifier.verify("not.a.jwt")).hasMessage("malformed token");
+    }
+
+    @Test
     void unknownRoleIsRefused() throws Exception {
         assertThatThrownBy(() -> verifier.verify(hs256(claims().claim("role", "emperor").build())))
                 .isInstanceOf(InvalidTokenException.class).hasMessageContaining("emperor");

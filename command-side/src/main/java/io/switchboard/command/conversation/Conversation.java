@@ -26,6 +26,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY;
@@ -38,9 +39,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * State holds what decisions need, never message bodies. Snapshots serialize the fields with Jackson, hence the
  * field visibility and the no-argument constructor.
  */
-@Aggregate(snapshotTriggerDefinition = "conversationSnapshotTrigger", cache = "conversationCache")
+@Aggregate(snapshotTriggerDefinition = "conversationSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE, setterVisibility = NONE)
 class Conversation {
+
+    /** How many of each sender's latest client message ids a resend is recognised by. */
+    static final int REMEMBERED_CLIENT_MESSAGE_IDS = 1_000;
 
     /** Boxed on purpose: Axon files the first event under the id only once the id is no longer null. */
     @AggregateIdentifier
@@ -58,6 +62,7 @@ class Conversation {
     /** The last sequence each reader has read, by user id. */
     private Map<String, Long> readPositions = new HashMap<>();
     /** Sender id, then client message id: what the first send answered, so a resend gets the same answer. */
+    /** Per sender, the most recent client message ids in the order they were accepted (oldest first). */
     private Map<String, Map<String, Accepted>> acceptedByClientMessageId = new HashMap<>();
 
     enum Status { OPEN, CLOSED }
@@ -166,9 +171,12 @@ class Conversation {
     }
 
     private void requireMaySend(AuthenticatedUser user) {
-        boolean allowed = kind == ConversationKind.GUEST_ROOM
-                ? isTheRoomsGuest(user) || user.role().isStaff()
-                : isActive(user.userId());
+        boolean allowed = switch (kind) {
+            case GUEST_ROOM -> isTheRoomsGuest(user) || user.role().isStaff();
+            // a non-staff token whose id happens to be a listed staff id is still not staff
+            case STAFF -> isActive(user.userId()) && user.role().isStaff();
+            default -> isActive(user.userId());
+        };
         if (!allowed) {
             throw new CommandRejectedException(ErrorCode.NOT_PARTICIPANT, "not a participant of this conversation");
         }
@@ -237,8 +245,13 @@ class Conversation {
     void on(MessageSent event) {
         nextSequence = event.sequence() + 1;
         if (event.clientMessageId() != null) {
-            acceptedByClientMessageId.computeIfAbsent(event.senderId(), sender -> new HashMap<>())
-                    .put(event.clientMessageId(), new Accepted(event.messageId(), event.sequence(), event.sentAt()));
+            Map<String, Accepted> bySender =
+                    acceptedByClientMessageId.computeIfAbsent(event.senderId(), sender -> new LinkedHashMap<>());
+            bySender.put(event.clientMessageId(), new Accepted(event.messageId(), event.sequence(), event.sentAt()));
+            // Retries come within moments, not thousands of messages later: bound what snapshots carry.
+            if (bySender.size() > REMEMBERED_CLIENT_MESSAGE_IDS) {
+                bySender.remove(bySender.keySet().iterator().next());
+            }
         }
     }
 

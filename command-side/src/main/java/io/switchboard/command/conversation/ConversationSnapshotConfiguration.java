@@ -4,14 +4,13 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Keeps conversations fast to load: recently used ones stay in memory, and the others load from a snapshot plus the
- * events after it instead of their whole history.
+ * Long conversations load from a snapshot plus the events after it, instead of their whole history. There is
+ * deliberately no in-memory aggregate cache: with several nodes a cached copy can be stale, and a command that
+ * appends nothing (a read marker that seems not to advance) would decide on it unnoticed.
  */
 @Configuration(proxyBeanMethods = false)
 class ConversationSnapshotConfiguration {
@@ -20,15 +19,5 @@ class ConversationSnapshotConfiguration {
     SnapshotTriggerDefinition conversationSnapshotTrigger(Snapshotter snapshotter,
                                                           @Value("${switchboard.snapshot.threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
-    }
-
-    /**
-     * Another node may have appended since an aggregate was cached: its append then fails on the event store's
-     * (aggregate, sequence) key, Axon evicts the stale entry on rollback, and the gateway's retry loads fresh state.
-     * Weak references let the garbage collector bound the cache.
-     */
-    @Bean
-    Cache conversationCache() {
-        return new WeakReferenceCache();
     }
 }

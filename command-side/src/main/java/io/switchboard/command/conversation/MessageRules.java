@@ -7,15 +7,20 @@ import io.switchboard.api.conversation.MessageType;
 import io.switchboard.api.conversation.SendMessage;
 import io.switchboard.api.identity.Role;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 
 import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENTS;
+import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENT_MIME_TYPE_LENGTH;
+import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENT_SIZE;
 import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENT_NAME_LENGTH;
 import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENT_URL_LENGTH;
 import static io.switchboard.api.conversation.MessageLimits.MAX_CLIENT_MESSAGE_ID_LENGTH;
 import static io.switchboard.api.conversation.MessageLimits.MAX_CONTENT_LENGTH;
 import static io.switchboard.api.conversation.MessageLimits.MAX_TEXT_LENGTH;
+import static io.switchboard.api.conversation.MessageLimits.hasNullCharacter;
 
 /** The rules of a message that do not depend on the conversation: shape, limits and who may send which type. */
 final class MessageRules {
@@ -40,6 +45,10 @@ final class MessageRules {
         if (text.length() > MAX_TEXT_LENGTH) {
             throw new CommandRejectedException(ErrorCode.MESSAGE_TOO_LONG,
                     "text is longer than " + MAX_TEXT_LENGTH + " characters");
+        }
+        if (hasNullCharacter(text) || hasNullCharacter(content)) {
+            throw new CommandRejectedException(ErrorCode.INVALID_CHARACTERS,
+                    "text and content must not contain null characters");
         }
         if (content != null && content.length() > MAX_CONTENT_LENGTH) {
             throw new CommandRejectedException(ErrorCode.CONTENT_TOO_LARGE,
@@ -71,18 +80,40 @@ final class MessageRules {
                 : attachment.url() == null || attachment.url().isBlank() ? "attachment url is missing"
                 : attachment.url().length() > MAX_ATTACHMENT_URL_LENGTH
                         ? "attachment url is longer than " + MAX_ATTACHMENT_URL_LENGTH + " characters"
-                : attachment.name() != null && attachment.name().length() > MAX_ATTACHMENT_NAME_LENGTH
+                : !isWebUrl(attachment.url()) ? "attachment url must be an absolute http or https URL"
+                : tooLong(attachment.name(), MAX_ATTACHMENT_NAME_LENGTH)
                         ? "attachment name is longer than " + MAX_ATTACHMENT_NAME_LENGTH + " characters"
-                : attachment.size() < 0 ? "attachment size is negative"
+                : tooLong(attachment.mimeType(), MAX_ATTACHMENT_MIME_TYPE_LENGTH)
+                        ? "attachment mime type is longer than " + MAX_ATTACHMENT_MIME_TYPE_LENGTH + " characters"
+                : hasNullCharacter(attachment.name()) || hasNullCharacter(attachment.mimeType())
+                        ? "attachment name and mime type must not contain null characters"
+                : attachment.size() < 0 || attachment.size() > MAX_ATTACHMENT_SIZE
+                        ? "attachment size must be between 0 and " + MAX_ATTACHMENT_SIZE
                 : null;
         if (problem != null) {
             throw new CommandRejectedException(ErrorCode.INVALID_ATTACHMENT, problem);
         }
     }
 
+    /** Frontends render attachment links: a {@code javascript:} or {@code data:} URL must never reach them. */
+    private static boolean isWebUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            return uri.getHost() != null
+                    && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean tooLong(String value, int limit) {
+        return value != null && value.length() > limit;
+    }
+
     private static void requireValidClientMessageId(String clientMessageId) {
-        if (clientMessageId != null
-                && (clientMessageId.isBlank() || clientMessageId.length() > MAX_CLIENT_MESSAGE_ID_LENGTH)) {
+        if (clientMessageId != null && (clientMessageId.isBlank()
+                || clientMessageId.length() > MAX_CLIENT_MESSAGE_ID_LENGTH || hasNullCharacter(clientMessageId))) {
             throw new CommandRejectedException(ErrorCode.INVALID_CLIENT_MESSAGE_ID,
                     "client message id must be 1 to " + MAX_CLIENT_MESSAGE_ID_LENGTH + " non-blank characters");
         }

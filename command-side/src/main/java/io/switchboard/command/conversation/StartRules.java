@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import static io.switchboard.api.conversation.MessageLimits.MAX_IDENTIFIER_LENGTH;
 import static io.switchboard.api.conversation.MessageLimits.MAX_PARTICIPANTS;
 import static io.switchboard.api.conversation.MessageLimits.MAX_SUBJECT_LENGTH;
+import static io.switchboard.api.conversation.MessageLimits.hasNullCharacter;
 
 /** Who may start which kind of conversation, with whom, about what. Needs no state: a new conversation has none. */
 final class StartRules {
@@ -54,6 +56,8 @@ final class StartRules {
             throw new CommandRejectedException(ErrorCode.INVALID_SUBJECT,
                     "subject is longer than " + MAX_SUBJECT_LENGTH + " characters");
         }
+        require(!hasNullCharacter(start.subject()), ErrorCode.INVALID_SUBJECT,
+                "subject must not contain null characters");
         return start;
     }
 
@@ -97,6 +101,10 @@ final class StartRules {
         for (Participant participant : requested == null ? List.<Participant>of() : requested) {
             require(participant != null && hasText(participant.userId()) && participant.role() != null,
                     ErrorCode.INVALID_PARTICIPANTS, "every participant needs a user id and a role");
+            // Ids and names are stored in read models and channel names: bound them like token claims.
+            require(isIdentifier(participant.userId()) && (participant.name() == null || isIdentifier(participant.name())),
+                    ErrorCode.INVALID_PARTICIPANTS, "participant ids and names are at most "
+                            + MAX_IDENTIFIER_LENGTH + " characters without null characters");
             if (!participant.userId().equals(starter.userId())) {
                 byUser.putIfAbsent(participant.userId(), participant);
             }
@@ -113,6 +121,10 @@ final class StartRules {
 
     private static boolean allStaff(List<Participant> participants) {
         return participants.stream().allMatch(participant -> participant.role().isStaff());
+    }
+
+    private static boolean isIdentifier(String value) {
+        return value.length() <= MAX_IDENTIFIER_LENGTH && !hasNullCharacter(value);
     }
 
     private static boolean hasText(String value) {

@@ -30,8 +30,8 @@ record CreateStaffChatRequest(@JsonProperty("participant_ids") List<Object> part
         if (participantIds == null) {
             throw FieldErrors.invalid(IDS, FieldErrors.REQUIRED);
         }
-        if (participantIds.size() >= MAX_PARTICIPANTS) {
-            throw FieldErrors.invalid(IDS, FieldErrors.maxElements(MAX_PARTICIPANTS - 1));
+        if (participantIds.size() > MAX_PARTICIPANTS) {
+            throw FieldErrors.invalid(IDS, FieldErrors.maxElements(MAX_PARTICIPANTS));
         }
         Set<String> others = new LinkedHashSet<>();
         for (int index = 0; index < participantIds.size(); index++) {
@@ -42,6 +42,10 @@ record CreateStaffChatRequest(@JsonProperty("participant_ids") List<Object> part
             if (!id.equals(starter.userId())) {
                 others.add(id);
             }
+        }
+        if (others.size() + 1 > MAX_PARTICIPANTS) {
+            throw FieldErrors.invalid(IDS, "Ensure the conversation has no more than " + MAX_PARTICIPANTS
+                    + " participants, yourself included.");
         }
         if (others.isEmpty()) {
             throw FieldErrors.invalid(IDS, "Name at least one staff member besides yourself.");

@@ -47,6 +47,7 @@ final class FieldErrors {
                 .flatMap(code -> Optional.ofNullable(switch (code) {
                     case MESSAGE_EMPTY -> invalid("message", BLANK);
                     case MESSAGE_TOO_LONG -> invalid("message", maxLength(MAX_TEXT_LENGTH));
+                    case INVALID_CHARACTERS -> invalid("message", "Null characters are not allowed.");
                     case TOO_MANY_ATTACHMENTS -> invalid("attachments", maxElements(MAX_ATTACHMENTS));
                     case INVALID_ATTACHMENT -> invalid("attachments", sentence(rejection.getMessage()));
                     case INVALID_CLIENT_MESSAGE_ID -> invalid("client_message_id", sentence(rejection.getMessage()));

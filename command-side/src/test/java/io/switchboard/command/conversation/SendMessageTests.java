@@ -10,6 +10,7 @@ import io.switchboard.api.conversation.MessageType;
 import io.switchboard.api.conversation.ParticipantLeft;
 import io.switchboard.api.conversation.SendMessage;
 import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.api.identity.Role;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
@@ -71,6 +73,33 @@ class SendMessageTests {
         fixture.given(guestRoomStarted())
                 .when(new SendMessage(ID, ConversationKind.GUEST_ROOM, STAFF, null, "hi", null, null, null))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aStaffChatRefusesANonStaffTokenWhoseIdIsAListedStaffId() {
+        AuthenticatedUser impostor = new AuthenticatedUser(STAFF.userId(), "Not Staff", null, TENANT, Role.GUEST,
+                "101", "B-1");
+        fixture.given(started(ConversationKind.STAFF, STAFF, SUPERVISOR))
+                .when(send(impostor, "hi"))
+                .expectNoEvents()
+                .expectExceptionDetails(ErrorCode.NOT_PARTICIPANT);
+    }
+
+    @Test
+    void clientMessageIdsAreRecognisedForEachSendersLatestThousand() {
+        List<Object> history = new ArrayList<>();
+        history.add(guestRoomStarted());
+        for (int i = 1; i <= Conversation.REMEMBERED_CLIENT_MESSAGE_IDS + 1; i++) {
+            history.add(sent(i, i, GUEST, "m" + i, "client-" + i));
+        }
+        long next = Conversation.REMEMBERED_CLIENT_MESSAGE_IDS + 2L;
+        fixture.given(history)
+                .when(send(GUEST, "m1 again", "client-1"))
+                .expectResultMessagePayload(new MessageAccepted(ID, FIRST_MESSAGE_ID, next, NOW, false));
+        fixture.given(history)
+                .when(send(GUEST, "m2 again", "client-2"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new MessageAccepted(ID, 2, 2, NOW, true));
     }
 
     @Test

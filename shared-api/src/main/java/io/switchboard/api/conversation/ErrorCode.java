@@ -8,6 +8,8 @@ public enum ErrorCode {
     MESSAGE_TOO_LONG,
     /** Content over {@link MessageLimits#MAX_CONTENT_LENGTH}. */
     CONTENT_TOO_LARGE,
+    /** Text or content holds U+0000, which PostgreSQL cannot store. */
+    INVALID_CHARACTERS,
     TOO_MANY_ATTACHMENTS,
     INVALID_ATTACHMENT,
     INVALID_CLIENT_MESSAGE_ID,

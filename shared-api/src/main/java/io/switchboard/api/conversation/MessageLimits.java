@@ -10,9 +10,19 @@ public final class MessageLimits {
     public static final int MAX_ATTACHMENTS = 10;
     public static final int MAX_ATTACHMENT_URL_LENGTH = 2_048;
     public static final int MAX_ATTACHMENT_NAME_LENGTH = 255;
+    public static final int MAX_ATTACHMENT_MIME_TYPE_LENGTH = 255;
     public static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 100;
     public static final int MAX_PARTICIPANTS = 100;
     public static final int MAX_SUBJECT_LENGTH = 100;
+    /** Characters of a user id, tenant, room, booking, name or attachment name/MIME type (token claims included). */
+    public static final int MAX_IDENTIFIER_LENGTH = 255;
+    /** Attachment sizes are JSON numbers: they must stay exact in JavaScript. */
+    public static final long MAX_ATTACHMENT_SIZE = 9_007_199_254_740_991L;
+
+    /** PostgreSQL text cannot hold U+0000: a value with it would be stored in the event but break every projection. */
+    public static boolean hasNullCharacter(String value) {
+        return value != null && value.indexOf('\u0000') >= 0;
+    }
 
     private MessageLimits() {
     }

@@ -1,5 +1,7 @@
 package io.switchboard.api.hotel;
 
+import io.switchboard.api.conversation.MessageLimits;
+
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 
@@ -13,8 +15,6 @@ public final class UserIds {
 
     private static final Pattern CANONICAL_DIGITS = Pattern.compile("0|[1-9][0-9]{0,15}");
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
-    /** The read models store user ids in {@code VARCHAR(255)}. */
-    static final int MAX_ID_LENGTH = 255;
 
     private UserIds() {
     }
@@ -29,16 +29,19 @@ public final class UserIds {
     }
 
     /**
-     * Reads an id a client sent: a non-negative integral JSON number or a non-blank string.
+     * Reads an id a client sent: a non-negative integral JSON number JavaScript holds exactly, or a non-blank string
+     * of at most {@link MessageLimits#MAX_IDENTIFIER_LENGTH} characters without null characters.
      *
      * @return the id as the token {@code sub} would carry it, or null when the value is no valid id
      */
     public static String fromJson(Object value) {
         if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
-            String digits = value.toString();
-            return digits.startsWith("-") ? null : digits;
+            BigInteger number = new BigInteger(value.toString());
+            return number.signum() >= 0 && number.compareTo(BigInteger.valueOf(MAX_SAFE_INTEGER)) <= 0
+                    ? number.toString() : null;
         }
-        if (value instanceof String id && !id.isBlank() && id.length() <= MAX_ID_LENGTH) {
+        if (value instanceof String id && !id.isBlank() && id.length() <= MessageLimits.MAX_IDENTIFIER_LENGTH
+                && !MessageLimits.hasNullCharacter(id)) {
             return id;
         }
         return null;
