@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A conversation as the Pusher fan-out sees it: where it lives and who is in it. Channel names follow seed 000:
- * {@code {hotel}.staff-chat.{id}} and {@code {hotel}.staff-{staffId}-notifications}; guest rooms use
- * {@code {hotel}.guest-chat.{id}} and the hotel's front-office channel {@code {hotel}.guest-chat-notifications}.
+ * A conversation as the Pusher fan-out sees it: where it lives and who is in it. Staff chat uses seed 000's public
+ * channels, {@code {hotel}.staff-chat.{id}} and {@code {hotel}.staff-{staffId}-notifications}. Guest rooms carry a
+ * guest's words, name and booking, so they only ever go to <em>private</em> channels, which Pusher lets a client join
+ * only with a signature from {@link PusherAuthController}: the room's thread {@code private-{hotel}.guest-chat.{id}}
+ * and the front office's {@code private-{hotel}.guest-chat-notifications}.
  *
  * @param subject          the room of a {@code GUEST_ROOM} conversation
  * @param subjectReference the booking of a {@code GUEST_ROOM} conversation
@@ -24,12 +26,13 @@ record PusherAudience(long conversationId, String tenant, ConversationKind kind,
         members = List.copyOf(members);
     }
 
-    String conversationChannel() {
-        return tenant + (kind == ConversationKind.GUEST_ROOM ? ".guest-chat." : ".staff-chat.") + conversationId;
+    static String frontOfficeChannel(String tenant) {
+        return "private-" + tenant + ".guest-chat-notifications";
     }
 
-    String frontOfficeChannel() {
-        return tenant + ".guest-chat-notifications";
+    String conversationChannel() {
+        return kind == ConversationKind.GUEST_ROOM ? "private-" + tenant + ".guest-chat." + conversationId
+                : tenant + ".staff-chat." + conversationId;
     }
 
     String notificationChannel(String staffId) {
@@ -37,27 +40,26 @@ record PusherAudience(long conversationId, String tenant, ConversationKind kind,
     }
 
     /**
-     * The conversation channel (every open client of the thread), for guest rooms the front-office channel (staff
-     * learn of a guest's message before anyone joined), and the notification channel of every active participant
-     * who should hear about it: everyone in staff chat, staff in guest rooms. Never the sender's own.
+     * Staff chat: the conversation channel (every open client of the thread) and the notification channel of every
+     * active participant but the sender. Guest rooms: their two private channels only, never the public staff
+     * notification channels (anyone holding the app key could read those, and a guest learns staff ids from replies).
      */
     List<String> messageChannels(String senderId) {
+        if (kind == ConversationKind.GUEST_ROOM) {
+            return guestRoomChannels();
+        }
         List<String> channels = new ArrayList<>();
         channels.add(conversationChannel());
-        if (kind == ConversationKind.GUEST_ROOM) {
-            channels.add(frontOfficeChannel());
-        }
         for (Member member : members) {
-            if (member.active() && !member.userId().equals(senderId)
-                    && (kind == ConversationKind.STAFF || member.role().isStaff())) {
+            if (member.active() && !member.userId().equals(senderId)) {
                 channels.add(notificationChannel(member.userId()));
             }
         }
         return channels;
     }
 
-    /** Read markers concern the thread and the front office's unread badges, not personal notifications. */
-    List<String> readChannels() {
-        return List.of(conversationChannel(), frontOfficeChannel());
+    /** The room's thread, and the front office, which hears a guest before any staff joined and keeps unread badges. */
+    List<String> guestRoomChannels() {
+        return List.of(conversationChannel(), frontOfficeChannel(tenant));
     }
 }

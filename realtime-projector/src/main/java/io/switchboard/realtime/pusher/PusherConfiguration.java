@@ -20,18 +20,33 @@ class PusherConfiguration {
     /** Without credentials the fan-out still consumes events (and keeps its audience) but publishes nothing. */
     @Bean
     PusherPublisher pusherPublisher(PusherProperties properties) {
-        if (!properties.credentialsGiven()) {
+        if (!publishingOn(properties)) {
             log.warn("Pusher publishing is OFF: PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET are not set "
                     + "(plus PUSHER_CLUSTER or PUSHER_HOST); conversation events are consumed and not published");
             return PusherPublisher.disabled();
+        }
+        log.info("Pusher publishing is ON: app {} at {}", properties.appId(), properties.endpoint());
+        return new PusherPublisher(new HttpPusherTransport(properties), properties.retry(),
+                PusherPublisher.Pause.SLEEP);
+    }
+
+    /** Private channels can be joined exactly when there is a publisher to sign for. */
+    @Bean
+    PusherChannelSigner pusherChannelSigner(PusherProperties properties) {
+        return publishingOn(properties) ? PusherChannelSigner.of(properties.key(), properties.secret())
+                : PusherChannelSigner.disabled();
+    }
+
+    /** @throws IllegalStateException when some credentials are given but the configuration is incomplete */
+    private static boolean publishingOn(PusherProperties properties) {
+        if (!properties.credentialsGiven()) {
+            return false;
         }
         List<String> problems = properties.problems();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Incomplete Pusher configuration: " + String.join("; ", problems));
         }
-        log.info("Pusher publishing is ON: app {} at {}", properties.appId(), properties.endpoint());
-        return new PusherPublisher(new HttpPusherTransport(properties), properties.retry(),
-                PusherPublisher.Pause.SLEEP);
+        return true;
     }
 
     /**

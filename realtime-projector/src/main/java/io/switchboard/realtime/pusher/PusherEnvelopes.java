@@ -142,7 +142,7 @@ class PusherEnvelopes {
                     read.conversationId(), size(data));
             return Optional.empty();
         }
-        return Optional.of(new PusherEvent(GUEST_CHAT_CONVERSATION_READ, audience.readChannels(), data));
+        return Optional.of(new PusherEvent(GUEST_CHAT_CONVERSATION_READ, audience.guestRoomChannels(), data));
     }
 
     /** ISO-8601 UTC at whole seconds, exactly seed 000's {@code 2025-12-08T14:30:00Z}. */

@@ -25,16 +25,15 @@ class PusherAudienceTests {
     }
 
     @Test
-    void guestRoomsNotifyTheFrontOfficeAndActiveStaffButNeverGuestsOrTheSender() {
+    void guestRoomsGoToTheirPrivateChannelsOnlyNeverToPublicStaffNotifications() {
         PusherAudience audience = new PusherAudience(55, "killarney", ConversationKind.GUEST_ROOM, "101", "B1",
-                List.of(active("g1", Role.GUEST), active("7", Role.STAFF), active("8", Role.STAFF),
-                        new PusherAudience.Member("9", Role.STAFF, false)));
+                List.of(active("g1", Role.GUEST), active("7", Role.STAFF), active("8", Role.STAFF)));
 
-        assertThat(audience.messageChannels("7")).containsExactly("killarney.guest-chat.55",
-                "killarney.guest-chat-notifications", "killarney.staff-8-notifications");
-        assertThat(audience.messageChannels("g1")).containsExactly("killarney.guest-chat.55",
-                "killarney.guest-chat-notifications", "killarney.staff-7-notifications",
-                "killarney.staff-8-notifications");
+        for (String sender : List.of("7", "g1")) {
+            assertThat(audience.messageChannels(sender)).as("sent by " + sender).containsExactly(
+                    "private-killarney.guest-chat.55", "private-killarney.guest-chat-notifications");
+        }
+        assertThat(audience.guestRoomChannels()).isEqualTo(audience.messageChannels("g1"));
     }
 
     @Test

@@ -47,6 +47,8 @@ class PusherConfigurationTests {
             assertThat(properties.retry().maxAttempts()).isEqualTo(5);
             assertThat(properties.endpoint()).isEqualTo("http://127.0.0.1:6001");
             assertThat(context.getBean(PusherPublisher.class).enabled()).isTrue();
+            assertThat(context.getBean(PusherChannelSigner.class).auth("1.2", "private-t.guest-chat-notifications"))
+                    .startsWith("k:");
         });
     }
 
@@ -70,6 +72,8 @@ class PusherConfigurationTests {
         withEnvironment(Map.of("PUSHER_CLUSTER", "eu")).run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(PusherPublisher.class).enabled()).isFalse();
+            assertThat(context.getBean(PusherChannelSigner.class).enabled()).as("private channels answer 503")
+                    .isFalse();
         });
         assertThat(output.getAll().split(OFF_LINE, -1)).hasSize(2);
     }

@@ -1,5 +1,7 @@
 package io.switchboard.realtime.pusher;
 
+import com.pusher.client.AuthorizationFailureException;
+import com.pusher.client.ChannelAuthorizer;
 import com.pusher.client.channel.PusherEvent;
 import io.switchboard.api.conversation.Attachment;
 import io.switchboard.api.conversation.ConversationKind;
@@ -9,7 +11,9 @@ import io.switchboard.api.conversation.MessageType;
 import io.switchboard.api.conversation.Participant;
 import io.switchboard.api.conversation.ParticipantJoined;
 import io.switchboard.api.conversation.ParticipantLeft;
+import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.Role;
+import io.switchboard.realtime.pusher.PusherAuthController.AuthRequest;
 import io.switchboard.testsupport.SoketiServer;
 import org.axonframework.eventhandling.EventBus;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Stored events through the real tracking processor, the real pusher-http-java publisher and a real Pusher-protocol
- * server (soketi) to a real pusher-java-client subscriber.
+ * server (soketi) to real pusher-java-client subscribers; private channels are joined with this module's signatures,
+ * which soketi verifies.
  */
 @PusherSpringTest
 class PusherEndToEndTests {
@@ -70,6 +76,10 @@ class PusherEndToEndTests {
 
     @Autowired
     private EventBus events;
+    @Autowired
+    private PusherAuthController auth;
+    @Autowired
+    private PusherChannelAccess access;
 
     private final PusherSubscriber subscriber = new PusherSubscriber(soketi);
     private final String tenant = uniqueTenant();
@@ -87,8 +97,11 @@ class PusherEndToEndTests {
     }
 
     private PusherEvent awaitSingle(String channel) {
-        return await(channel).atMost(DELIVERY).until(() -> subscriber.received(channel), list -> !list.isEmpty())
-                .get(0);
+        return awaitSingle(subscriber, channel);
+    }
+
+    private static PusherEvent awaitSingle(PusherSubscriber client, String channel) {
+        return await(channel).atMost(DELIVERY).until(() -> client.received(channel), list -> !list.isEmpty()).get(0);
     }
 
     private static JsonNode data(PusherEvent event) {
@@ -157,22 +170,79 @@ class PusherEndToEndTests {
     }
 
     @Test
-    void guestRoomMessagesReachTheThreadTheFrontOfficeAndJoinedStaff() {
-        String thread = tenant + ".guest-chat." + conversationId;
-        String frontOffice = tenant + ".guest-chat-notifications";
-        String frontDesk = tenant + ".staff-7-notifications";
-        subscriber.subscribe(thread, frontOffice, frontDesk);
+    void guestRoomEventsReachOnlyAuthorizedSubscribersOfThePrivateChannels() {
+        String thread = "private-" + tenant + ".guest-chat." + conversationId;
+        String frontOffice = "private-" + tenant + ".guest-chat-notifications";
+        AuthenticatedUser ann = new AuthenticatedUser("guest-305", "Ann Guest", null, tenant, Role.GUEST, "305",
+                "BK-9");
+        AuthenticatedUser frontDesk = AuthenticatedUser.of("7", "Front desk", tenant, Role.STAFF);
+        AuthenticatedUser nextDoor = new AuthenticatedUser("guest-306", "Ned", null, tenant, Role.GUEST, "306",
+                "BK-10");
         publish(events, started(conversationId, tenant, ConversationKind.GUEST_ROOM, "305", "BK-9",
                 new Participant("guest-305", "Ann Guest", Role.GUEST)));
         publish(events, new ParticipantJoined(conversationId, tenant, "7", "Front desk", Role.STAFF, Instant.now()));
-        String eventId = publish(events, message(conversationId, tenant, 500, "guest-305", "Ann Guest", Role.GUEST,
-                "Could I get towels?", List.of()));
+        // The thread's channel can be joined once the fan-out knows the conversation.
+        await("the audience of " + conversationId).atMost(DELIVERY).until(() -> access.mayJoin(ann, thread));
+        // What anyone holding the app key could have subscribed to before channels were private.
+        List<String> publicNames = List.of(tenant + ".guest-chat." + conversationId, tenant + ".guest-chat-notifications",
+                tenant + ".staff-7-notifications");
+        long markerConversation = nextId();
+        String marker = tenant + ".staff-chat." + markerConversation;
+        subscriber.subscribe(publicNames.toArray(String[]::new));
+        subscriber.subscribe(marker);
 
-        PusherEvent onThread = awaitSingle(thread);
-        assertThat(awaitSingle(frontOffice).getData()).isEqualTo(onThread.getData());
-        assertThat(awaitSingle(frontDesk).getData()).isEqualTo(onThread.getData());
-        assertThat(onThread.getEventName()).isEqualTo("realtime_guest_chat_message_created");
-        JsonNode data = data(onThread);
+        try (PusherSubscriber guestClient = new PusherSubscriber(soketi, authorizerFor(ann));
+             PusherSubscriber staffClient = new PusherSubscriber(soketi, authorizerFor(frontDesk));
+             PusherSubscriber intruder = new PusherSubscriber(soketi, authorizerFor(nextDoor))) {
+            guestClient.subscribe(thread);
+            staffClient.subscribe(thread, frontOffice);
+            assertThat(intruder.subscribeRefused(thread)).contains("403");
+            assertThat(intruder.subscribeRefused(frontOffice)).contains("403");
+
+            String eventId = publish(events, message(conversationId, tenant, 500, "guest-305", "Ann Guest",
+                    Role.GUEST, "Could I get towels?", List.of()));
+
+            PusherEvent onThread = awaitSingle(guestClient, thread);
+            assertThat(awaitSingle(staffClient, thread).getData()).isEqualTo(onThread.getData());
+            assertThat(awaitSingle(staffClient, frontOffice).getData()).isEqualTo(onThread.getData());
+            assertGuestMessage(onThread, eventId);
+
+            publish(events, message(conversationId, tenant, 501, "7", "Front desk", Role.STAFF, "On the way",
+                    List.of()));
+            publish(events, new ConversationRead(conversationId, tenant, "guest-305", Role.GUEST, 2, Instant.now()));
+            publish(events, message(conversationId, tenant, 502, "guest-305", "Ann Guest", Role.GUEST, "Thanks",
+                    List.of()));
+            // Published after every guest-room event: once it arrives, anything they sent to public channels would have.
+            publish(events, started(markerConversation, tenant, ConversationKind.STAFF, null, null, staff("45"),
+                    staff("46")));
+            publish(events, message(markerConversation, tenant, 1, "45", "John Doe", Role.STAFF, "marker", List.of()));
+
+            List<String> expected = List.of("realtime_guest_chat_message_created",
+                    "realtime_guest_chat_message_created", "realtime_guest_chat_conversation_read",
+                    "realtime_guest_chat_message_created");
+            for (PusherSubscriber client : List.of(guestClient, staffClient)) {
+                await().atMost(DELIVERY).until(() -> client.received(thread).size() == expected.size());
+                assertThat(client.received(thread)).extracting(PusherEvent::getEventName).isEqualTo(expected);
+            }
+            await().atMost(DELIVERY).until(() -> staffClient.received(frontOffice).size() == expected.size());
+            JsonNode read = data(staffClient.received(frontOffice).get(2));
+            assertThat(read.get("type").stringValue()).isEqualTo("conversation_read");
+            assertThat(read.at("/payload/reader_type").stringValue()).isEqualTo("guest");
+            assertThat(read.at("/payload/reader_id").stringValue()).isEqualTo("guest-305");
+            assertThat(read.at("/payload/up_to_sequence").longValue()).isEqualTo(2);
+
+            awaitSingle(subscriber, marker);
+            for (String name : publicNames) {
+                assertThat(subscriber.received(name)).as(name).isEmpty();
+            }
+            assertThat(intruder.received(thread)).isEmpty();
+            assertThat(intruder.received(frontOffice)).isEmpty();
+        }
+    }
+
+    private void assertGuestMessage(PusherEvent event, String eventId) {
+        assertThat(event.getEventName()).isEqualTo("realtime_guest_chat_message_created");
+        JsonNode data = data(event);
         assertThat(data.get("category").stringValue()).isEqualTo("guest_chat");
         assertThat(data.get("type").stringValue()).isEqualTo("message_created");
         JsonNode payload = data.get("payload");
@@ -191,22 +261,19 @@ class PusherEndToEndTests {
         assertThat(data.at("/meta/event_id").stringValue()).isEqualTo(eventId);
         assertPublishedJustNow(data);
         assertThat(data.at("/meta/scope/room").stringValue()).isEqualTo("305");
+    }
 
-        publish(events, message(conversationId, tenant, 501, "7", "Front desk", Role.STAFF, "On the way", List.of()));
-        publish(events, new ConversationRead(conversationId, tenant, "guest-305", Role.GUEST, 2, Instant.now()));
-        publish(events, message(conversationId, tenant, 502, "guest-305", "Ann Guest", Role.GUEST, "Thanks",
-                List.of()));
-
-        await().atMost(DELIVERY).until(() -> subscriber.received(frontDesk).size() == 2);
-        assertThat(subscriber.received(frontDesk)).extracting(event -> data(event).at("/payload/text").stringValue())
-                .as("never the front desk's own reply").containsExactly("Could I get towels?", "Thanks");
-        assertThat(subscriber.received(thread)).extracting(PusherEvent::getEventName).containsExactly(
-                "realtime_guest_chat_message_created", "realtime_guest_chat_message_created",
-                "realtime_guest_chat_conversation_read", "realtime_guest_chat_message_created");
-        JsonNode read = data(subscriber.received(frontOffice).get(2));
-        assertThat(read.get("type").stringValue()).isEqualTo("conversation_read");
-        assertThat(read.at("/payload/reader_type").stringValue()).isEqualTo("guest");
-        assertThat(read.at("/payload/reader_id").stringValue()).isEqualTo("guest-305");
-        assertThat(read.at("/payload/up_to_sequence").longValue()).isEqualTo(2);
+    /**
+     * What pusher-java-client's {@code HttpChannelAuthorizer} does over HTTP, in process: this module has no web
+     * server and no bearer filter (the app test {@code GuestChatPusherAuthTests} goes through both).
+     */
+    private ChannelAuthorizer authorizerFor(AuthenticatedUser user) {
+        return (channel, socketId) -> {
+            try {
+                return JSON.writeValueAsString(auth.authorize(user, new AuthRequest(socketId, channel)));
+            } catch (ResponseStatusException e) {
+                throw new AuthorizationFailureException(e.getStatusCode().value() + " " + e.getReason());
+            }
+        };
     }
 }

@@ -227,16 +227,15 @@ class PusherEnvelopesTests {
         }
 
         @Test
-        void goesToTheThreadTheFrontOfficeAndStaffParticipants() {
+        void goesToThePrivateThreadAndFrontOfficeChannelsOnly() {
             PusherEvent fromGuest = envelopes.messageCreated(guestRoom(), message(55, "guest-9", Role.GUEST,
                     MessageType.TEXT, "hi", List.of(), SEED_TIME), "e", SEED_TIME).orElseThrow();
             PusherEvent fromStaff = envelopes.messageCreated(guestRoom(), message(55, "7", Role.STAFF,
                     MessageType.TEXT, "hi", List.of(), SEED_TIME), "e", SEED_TIME).orElseThrow();
 
-            assertThat(fromGuest.channels()).containsExactly("hotel-killarney.guest-chat.55",
-                    "hotel-killarney.guest-chat-notifications", "hotel-killarney.staff-7-notifications");
-            assertThat(fromStaff.channels()).containsExactly("hotel-killarney.guest-chat.55",
-                    "hotel-killarney.guest-chat-notifications");
+            assertThat(fromGuest.channels()).containsExactly("private-hotel-killarney.guest-chat.55",
+                    "private-hotel-killarney.guest-chat-notifications");
+            assertThat(fromStaff.channels()).isEqualTo(fromGuest.channels());
         }
     }
 
@@ -250,8 +249,8 @@ class PusherEnvelopesTests {
             JsonNode data = parse(event.data());
 
             assertThat(event.name()).isEqualTo("realtime_guest_chat_conversation_read");
-            assertThat(event.channels()).containsExactly("hotel-killarney.guest-chat.55",
-                    "hotel-killarney.guest-chat-notifications");
+            assertThat(event.channels()).containsExactly("private-hotel-killarney.guest-chat.55",
+                    "private-hotel-killarney.guest-chat-notifications");
             assertThat(data.get("category").stringValue()).isEqualTo("guest_chat");
             assertThat(data.get("type").stringValue()).isEqualTo("conversation_read");
             assertThat(data.get("payload").propertyNames()).containsExactly("conversation_id", "room", "reader_type",

@@ -132,14 +132,14 @@ class PusherFanoutTests {
         publish(events, message(conversationId, tenant, "7", Role.STAFF, "on the way " + tenant));
         publish(events, message(conversationId, tenant, "guest-1", Role.GUEST, "thanks " + tenant));
 
-        assertThat(awaitDelivery("towels " + tenant).channels()).containsExactly(
-                tenant + ".guest-chat." + conversationId, tenant + ".guest-chat-notifications");
-        assertThat(awaitDelivery("on the way " + tenant).channels()).containsExactly(
-                tenant + ".guest-chat." + conversationId, tenant + ".guest-chat-notifications");
+        List<String> privateChannels = List.of("private-" + tenant + ".guest-chat." + conversationId,
+                "private-" + tenant + ".guest-chat-notifications");
+        assertThat(awaitDelivery("towels " + tenant).channels()).isEqualTo(privateChannels);
+        assertThat(awaitDelivery("on the way " + tenant).channels()).isEqualTo(privateChannels);
         RecordingTransport.Trigger thanks = awaitDelivery("thanks " + tenant);
         assertThat(thanks.eventName()).isEqualTo("realtime_guest_chat_message_created");
-        assertThat(thanks.channels()).containsExactly(tenant + ".guest-chat." + conversationId,
-                tenant + ".guest-chat-notifications", tenant + ".staff-7-notifications");
+        assertThat(thanks.channels()).as("not the joined staff member's public notification channel")
+                .isEqualTo(privateChannels);
         assertThat(JSON.readTree(thanks.data()).at("/payload/room").stringValue()).isEqualTo("204");
         assertThat(deliveredWith(tenant)).extracting(RecordingTransport.Trigger::eventName)
                 .contains("realtime_guest_chat_conversation_read");
