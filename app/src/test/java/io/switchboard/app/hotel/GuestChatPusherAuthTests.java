@@ -1,31 +1,16 @@
 package io.switchboard.app.hotel;
 
-import com.pusher.client.Pusher;
-import com.pusher.client.PusherOptions;
-import com.pusher.client.channel.Channel;
-import com.pusher.client.channel.PrivateChannelEventListener;
-import com.pusher.client.channel.PusherEvent;
 import com.pusher.client.util.HttpChannelAuthorizer;
 import io.switchboard.api.identity.AuthenticatedUser;
-import io.switchboard.app.SwitchboardApplication;
-import io.switchboard.testsupport.SoketiServer;
-import io.switchboard.testsupport.TestDatabase;
+import io.switchboard.testsupport.PusherTestClient;
 import io.switchboard.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,40 +18,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Guest-room messages travel on private Pusher channels only: real pusher-java-clients join them through
  * {@code POST /api/pusher/auth} with their bearer token (the library's own {@link HttpChannelAuthorizer}), soketi
- * checks the signature, and only the room's guest and the hotel's staff hear the guest. Its own application context
- * (and schema): it publishes to soketi.
+ * checks the signature, and only the room's guest and the hotel's staff hear the guest.
  */
-@SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "switchboard.test.schema=app_pusher_auth_tests",
-                "switchboard.auth.jwt-secret=" + TestTokens.SECRET,
-                "switchboard.data-dir=target/test-data"
-        })
-@ContextConfiguration(initializers = TestDatabase.class)
-class GuestChatPusherAuthTests {
+class GuestChatPusherAuthTests extends PusherAppTest {
 
     private static final String AUTH = "/api/pusher/auth";
     private static final String MESSAGE_CREATED = "realtime_guest_chat_message_created";
     private static final Duration DELIVERY = Duration.ofSeconds(20);
-    private static final SoketiServer SOKETI = SoketiServer.start();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void pusher(DynamicPropertyRegistry registry) {
-        registry.add("pusher.app-id", SOKETI::appId);
-        registry.add("pusher.key", SOKETI::key);
-        registry.add("pusher.secret", SOKETI::secret);
-        registry.add("pusher.host", SOKETI::host);
-        registry.add("pusher.port", SOKETI::port);
-        registry.add("pusher.encrypted", () -> "false");
-    }
-
-    @AfterAll
-    static void stopSoketi() {
-        SOKETI.close();
-    }
 
     @Test
     void theRoomsGuestAndTheHotelsStaffHearTheGuestAndAnotherRoomsGuestIsRefused() {
@@ -83,9 +41,9 @@ class GuestChatPusherAuthTests {
         awaitAuthorized(hotel, ann, thread);
         awaitAuthorized(hotel, ned, nedsChannel);
 
-        try (PrivateSubscriber annsApp = new PrivateSubscriber(ann);
-             PrivateSubscriber frontDesk = new PrivateSubscriber(reception);
-             PrivateSubscriber nedsApp = new PrivateSubscriber(ned)) {
+        try (PusherTestClient annsApp = clientOf(ann);
+             PusherTestClient frontDesk = clientOf(reception);
+             PusherTestClient nedsApp = clientOf(ned)) {
             annsApp.subscribe(thread);
             frontDesk.subscribe(thread);
             frontDesk.subscribe(frontOffice);
@@ -95,16 +53,16 @@ class GuestChatPusherAuthTests {
 
             JsonNode sent = hotel.sendAsGuest(ann, "Could I get towels?");
 
-            for (PrivateSubscriber listener : List.of(annsApp, frontDesk)) {
-                assertGuestMessage(listener.awaitText(thread, "Could I get towels?"), hotel, sent, annsThread, ann);
+            for (PusherTestClient listener : List.of(annsApp, frontDesk)) {
+                assertGuestMessage(awaitText(listener, thread, "Could I get towels?"), hotel, sent, annsThread, ann);
             }
-            assertGuestMessage(frontDesk.awaitText(frontOffice, "Could I get towels?"), hotel, sent, annsThread, ann);
+            assertGuestMessage(awaitText(frontDesk, frontOffice, "Could I get towels?"), hotel, sent, annsThread, ann);
 
             // Published after Ann's message on Ned's same connection: had Ann's reached him, it would have come first.
             hotel.sendAsGuest(ned, "Hello from 306");
-            nedsApp.awaitText(nedsChannel, "Hello from 306");
-            assertThat(nedsApp.received(thread)).isEmpty();
-            assertThat(nedsApp.received(frontOffice)).isEmpty();
+            awaitText(nedsApp, nedsChannel, "Hello from 306");
+            assertThat(nedsApp.received(thread, MESSAGE_CREATED)).isEmpty();
+            assertThat(nedsApp.received(frontOffice, MESSAGE_CREATED)).isEmpty();
         }
     }
 
@@ -163,67 +121,16 @@ class GuestChatPusherAuthTests {
     }
 
     /** One user's pusher-java-client, joining private channels through the app's endpoint with its bearer token. */
-    private final class PrivateSubscriber implements AutoCloseable {
+    private PusherTestClient clientOf(AuthenticatedUser user) {
+        HttpChannelAuthorizer authorizer = new HttpChannelAuthorizer("http://127.0.0.1:" + port + AUTH);
+        authorizer.setHeaders(Map.of("Authorization", "Bearer " + TestTokens.token(user)));
+        return new PusherTestClient(SOKETI, authorizer);
+    }
 
-        private final Pusher pusher;
-        private final Map<String, List<JsonNode>> received = new ConcurrentHashMap<>();
-        private final Map<String, String> refusals = new ConcurrentHashMap<>();
-
-        PrivateSubscriber(AuthenticatedUser user) {
-            HttpChannelAuthorizer authorizer = new HttpChannelAuthorizer("http://127.0.0.1:" + port + AUTH);
-            authorizer.setHeaders(Map.of("Authorization", "Bearer " + TestTokens.token(user)));
-            pusher = new Pusher(SOKETI.key(), new PusherOptions().setHost(SOKETI.host()).setWsPort(SOKETI.port())
-                    .setUseTLS(false).setChannelAuthorizer(authorizer));
-            pusher.connect();
-        }
-
-        /** Returns once soketi accepted the signature, so nothing published later is missed. */
-        void subscribe(String channel) {
-            Channel subscribed = join(channel);
-            await("subscription to " + channel).atMost(DELIVERY).until(subscribed::isSubscribed);
-        }
-
-        /** @return the client's reason once the endpoint refused to sign */
-        String subscribeRefused(String channel) {
-            join(channel);
-            return await("refusal of " + channel).atMost(DELIVERY).until(() -> refusals.get(channel),
-                    reason -> reason != null);
-        }
-
-        private Channel join(String channel) {
-            List<JsonNode> events = received.computeIfAbsent(channel, name -> new CopyOnWriteArrayList<>());
-            return pusher.subscribePrivate(channel, new PrivateChannelEventListener() {
-                @Override
-                public void onAuthenticationFailure(String message, Exception e) {
-                    refusals.put(channel, String.valueOf(message));
-                }
-
-                @Override
-                public void onSubscriptionSucceeded(String channelName) {
-                    // awaited through Channel.isSubscribed()
-                }
-
-                @Override
-                public void onEvent(PusherEvent event) {
-                    events.add(HotelApi.JSON.readTree(event.getData()));
-                }
-            }, MESSAGE_CREATED);
-        }
-
-        /** The first message with this text; one sent before the subscription may or may not arrive as well. */
-        JsonNode awaitText(String channel, String text) {
-            return await(text + " on " + channel).atMost(DELIVERY).until(() -> received(channel).stream()
-                    .filter(event -> event.at("/payload/text").asString().equals(text)).findFirst(),
-                    Optional::isPresent).orElseThrow();
-        }
-
-        List<JsonNode> received(String channel) {
-            return List.copyOf(received.getOrDefault(channel, List.of()));
-        }
-
-        @Override
-        public void close() {
-            pusher.disconnect();
-        }
+    /** The first message with this text; one sent before the subscription may or may not arrive as well. */
+    private static JsonNode awaitText(PusherTestClient client, String channel, String text) {
+        return await(text + " on " + channel).atMost(DELIVERY).until(() -> client.received(channel, MESSAGE_CREATED)
+                .stream().filter(event -> event.at("/payload/text").asString().equals(text)).findFirst(),
+                Optional::isPresent).orElseThrow();
     }
 }

@@ -1,17 +1,8 @@
 package io.switchboard.app.hotel;
 
 import io.switchboard.api.identity.AuthenticatedUser;
-import io.switchboard.app.SwitchboardApplication;
-import io.switchboard.testsupport.SoketiServer;
-import io.switchboard.testsupport.TestDatabase;
-import io.switchboard.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
+import io.switchboard.testsupport.PusherTestClient;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -25,37 +16,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Seed 000 end to end: a message sent through the REST URL reaches real Pusher subscribers as
  * {@code realtime_staff_chat_message_created}, on the conversation channel and every other participant's
- * notification channel, never the sender's own. Its own application context (and schema): it publishes to soketi.
+ * notification channel, never the sender's own.
  */
-@SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "switchboard.test.schema=app_pusher_tests",
-                "switchboard.auth.jwt-secret=" + TestTokens.SECRET,
-                "switchboard.data-dir=target/test-data"
-        })
-@ContextConfiguration(initializers = TestDatabase.class)
-class StaffChatPusherTests {
+class StaffChatPusherTests extends PusherAppTest {
 
     private static final String EVENT = "realtime_staff_chat_message_created";
-    private static final SoketiServer SOKETI = SoketiServer.start();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void pusher(DynamicPropertyRegistry registry) {
-        registry.add("pusher.app-id", SOKETI::appId);
-        registry.add("pusher.key", SOKETI::key);
-        registry.add("pusher.secret", SOKETI::secret);
-        registry.add("pusher.host", SOKETI::host);
-        registry.add("pusher.port", SOKETI::port);
-        registry.add("pusher.encrypted", () -> "false");
-    }
-
-    @AfterAll
-    static void stopSoketi() {
-        SOKETI.close();
-    }
 
     @Test
     void aSentMessageReachesTheConversationAndTheOtherParticipantsButNotTheSender() {
@@ -68,14 +33,14 @@ class StaffChatPusherTests {
         String marysChannel = hotel.slug + ".staff-" + mary.userId() + "-notifications";
         String johnsChannel = hotel.slug + ".staff-" + john.userId() + "-notifications";
 
-        try (PusherSubscriber subscriber = new PusherSubscriber(SOKETI)) {
-            subscriber.subscribe(EVENT, conversationChannel, marysChannel, johnsChannel);
+        try (PusherTestClient subscriber = new PusherTestClient(SOKETI)) {
+            subscriber.subscribe(conversationChannel, marysChannel, johnsChannel);
 
             JsonNode sent = hotel.sendStaffChat(conversation, john, "Hello world");
 
             for (String channel : List.of(conversationChannel, marysChannel)) {
                 JsonNode event = await(channel).atMost(Duration.ofSeconds(20))
-                        .until(() -> subscriber.received(channel), events -> !events.isEmpty()).get(0);
+                        .until(() -> subscriber.received(channel, EVENT), events -> !events.isEmpty()).get(0);
                 assertEnvelope(event, hotel.slug, sent, conversation, john);
             }
 
@@ -83,10 +48,10 @@ class StaffChatPusherTests {
             // earlier message would have arrived before it, had it been sent there.
             JsonNode reply = hotel.sendStaffChat(conversation, mary, "On my way");
             List<JsonNode> johns = await(johnsChannel).atMost(Duration.ofSeconds(20))
-                    .until(() -> subscriber.received(johnsChannel), events -> !events.isEmpty());
+                    .until(() -> subscriber.received(johnsChannel, EVENT), events -> !events.isEmpty());
             assertThat(johns).singleElement().satisfies(event -> assertEnvelope(event, hotel.slug, reply,
                     conversation, mary));
-            assertThat(subscriber.received(conversationChannel)).hasSize(2);
+            assertThat(subscriber.received(conversationChannel, EVENT)).hasSize(2);
         }
     }
 

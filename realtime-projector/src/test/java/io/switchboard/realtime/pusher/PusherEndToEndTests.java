@@ -14,6 +14,7 @@ import io.switchboard.api.conversation.ParticipantLeft;
 import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.Role;
 import io.switchboard.realtime.pusher.PusherAuthController.AuthRequest;
+import io.switchboard.testsupport.PusherTestClient;
 import io.switchboard.testsupport.SoketiServer;
 import org.axonframework.eventhandling.EventBus;
 import org.junit.jupiter.api.AfterAll;
@@ -81,7 +82,7 @@ class PusherEndToEndTests {
     @Autowired
     private PusherChannelAccess access;
 
-    private final PusherSubscriber subscriber = new PusherSubscriber(soketi);
+    private final PusherTestClient subscriber = new PusherTestClient(soketi);
     private final String tenant = uniqueTenant();
     private final long conversationId = nextId();
 
@@ -100,7 +101,7 @@ class PusherEndToEndTests {
         return awaitSingle(subscriber, channel);
     }
 
-    private static PusherEvent awaitSingle(PusherSubscriber client, String channel) {
+    private static PusherEvent awaitSingle(PusherTestClient client, String channel) {
         return await(channel).atMost(DELIVERY).until(() -> client.received(channel), list -> !list.isEmpty()).get(0);
     }
 
@@ -191,9 +192,9 @@ class PusherEndToEndTests {
         subscriber.subscribe(publicNames.toArray(String[]::new));
         subscriber.subscribe(marker);
 
-        try (PusherSubscriber guestClient = new PusherSubscriber(soketi, authorizerFor(ann));
-             PusherSubscriber staffClient = new PusherSubscriber(soketi, authorizerFor(frontDesk));
-             PusherSubscriber intruder = new PusherSubscriber(soketi, authorizerFor(nextDoor))) {
+        try (PusherTestClient guestClient = new PusherTestClient(soketi, authorizerFor(ann));
+             PusherTestClient staffClient = new PusherTestClient(soketi, authorizerFor(frontDesk));
+             PusherTestClient intruder = new PusherTestClient(soketi, authorizerFor(nextDoor))) {
             guestClient.subscribe(thread);
             staffClient.subscribe(thread, frontOffice);
             assertThat(intruder.subscribeRefused(thread)).contains("403");
@@ -220,7 +221,7 @@ class PusherEndToEndTests {
             List<String> expected = List.of("realtime_guest_chat_message_created",
                     "realtime_guest_chat_message_created", "realtime_guest_chat_conversation_read",
                     "realtime_guest_chat_message_created");
-            for (PusherSubscriber client : List.of(guestClient, staffClient)) {
+            for (PusherTestClient client : List.of(guestClient, staffClient)) {
                 await().atMost(DELIVERY).until(() -> client.received(thread).size() == expected.size());
                 assertThat(client.received(thread)).extracting(PusherEvent::getEventName).isEqualTo(expected);
             }

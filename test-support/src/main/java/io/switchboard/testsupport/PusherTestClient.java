@@ -1,4 +1,4 @@
-package io.switchboard.realtime.pusher;
+package io.switchboard.testsupport;
 
 import com.pusher.client.ChannelAuthorizer;
 import com.pusher.client.Pusher;
@@ -7,61 +7,65 @@ import com.pusher.client.channel.Channel;
 import com.pusher.client.channel.PrivateChannelEventListener;
 import com.pusher.client.channel.PusherEvent;
 import com.pusher.client.connection.ConnectionState;
-import io.switchboard.testsupport.SoketiServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real pusher-java-client connection, as a browser or app would hold one, recording what each channel receives.
- * {@code private-} channels are joined through the given {@link ChannelAuthorizer}, exactly as the client library
- * does it: it asks the authorizer for a signature, and the server checks it.
+ * A real pusher-java-client connection to a {@link SoketiServer}, as a browser or app would hold one, recording what
+ * each channel receives. {@code private-} channels are joined through the given {@link ChannelAuthorizer}, exactly
+ * as the client library does it: it asks the authorizer for a signature, and soketi checks it.
  */
-final class PusherSubscriber implements AutoCloseable {
+public final class PusherTestClient implements AutoCloseable {
 
-    private static final Duration SUBSCRIPTION = Duration.ofSeconds(10);
+    private static final Duration SETUP = Duration.ofSeconds(20);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Pusher client;
     private final Map<String, List<PusherEvent>> received = new ConcurrentHashMap<>();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
 
-    PusherSubscriber(SoketiServer server) {
+    /** A client for public channels only. */
+    public PusherTestClient(SoketiServer server) {
         this(server, (channel, socketId) -> {
             throw new IllegalStateException("no authorizer for " + channel);
         });
     }
 
-    PusherSubscriber(SoketiServer server, ChannelAuthorizer authorizer) {
+    /** Returns once connected, so the first subscription does not race the handshake. */
+    public PusherTestClient(SoketiServer server, ChannelAuthorizer authorizer) {
         client = new Pusher(server.key(), new PusherOptions()
                 .setHost(server.host())
                 .setWsPort(server.port())
                 .setUseTLS(false)
                 .setChannelAuthorizer(authorizer));
         client.connect();
-        await("connection to soketi").atMost(SUBSCRIPTION)
+        await("connection to soketi").atMost(SETUP)
                 .until(() -> client.getConnection().getState() == ConnectionState.CONNECTED);
     }
 
     /** Subscribes and returns once the server confirmed every subscription, so nothing published later is missed. */
-    void subscribe(String... channels) {
+    public void subscribe(String... channels) {
         List<Channel> subscribed = new CopyOnWriteArrayList<>();
         for (String name : channels) {
             subscribed.add(join(name));
         }
-        await("subscriptions to " + List.of(channels)).atMost(SUBSCRIPTION)
+        await("subscriptions to " + List.of(channels)).atMost(SETUP)
                 .until(() -> subscribed.stream().allMatch(Channel::isSubscribed));
     }
 
     /** Tries to join a private channel and returns the client's reason once the authorizer refused it. */
-    String subscribeRefused(String channel) {
+    public String subscribeRefused(String channel) {
         join(channel);
-        return await("refusal of " + channel).atMost(SUBSCRIPTION).until(() -> refusals.get(channel),
-                reason -> reason != null);
+        return await("refusal of " + channel).atMost(SETUP).until(() -> refusals.get(channel), Objects::nonNull);
     }
 
     private Channel join(String name) {
@@ -70,6 +74,7 @@ final class PusherSubscriber implements AutoCloseable {
                 ? client.subscribePrivate(name, new RefusalListener(name))
                 : client.subscribe(name);
         channel.bindGlobal(event -> {
+            // the protocol's own pusher:/pusher_internal: events are not what an application receives
             if (!event.getEventName().startsWith("pusher")) {
                 events.add(event);
             }
@@ -77,8 +82,17 @@ final class PusherSubscriber implements AutoCloseable {
         return channel;
     }
 
-    List<PusherEvent> received(String channel) {
+    /** Every application event received on {@code channel} so far, in arrival order. */
+    public List<PusherEvent> received(String channel) {
         return List.copyOf(received.getOrDefault(channel, List.of()));
+    }
+
+    /** The data of every {@code eventName} event received on {@code channel} so far, in arrival order. */
+    public List<JsonNode> received(String channel, String eventName) {
+        return received(channel).stream()
+                .filter(event -> event.getEventName().equals(eventName))
+                .map(event -> JSON.readTree(event.getData()))
+                .toList();
     }
 
     @Override
