@@ -1,8 +1,8 @@
 package io.switchboard.command.hotel;
 
-import io.switchboard.api.hotel.HotelAccess;
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.StartConversation;
+import io.switchboard.api.hotel.HotelAccess;
 import io.switchboard.api.hotel.StaffChatConversation;
 import io.switchboard.api.hotel.StaffChatMessage;
 import io.switchboard.api.identity.AuthenticatedUser;

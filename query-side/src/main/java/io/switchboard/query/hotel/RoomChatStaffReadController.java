@@ -1,7 +1,7 @@
 package io.switchboard.query.hotel;
 
-import io.switchboard.api.hotel.HotelAccess;
 import io.switchboard.api.conversation.ConversationKind;
+import io.switchboard.api.hotel.HotelAccess;
 import io.switchboard.api.hotel.RoomMessage;
 import io.switchboard.api.identity.AuthenticatedUser;
 import org.springframework.web.bind.annotation.GetMapping;
