@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import io.switchboard.app.eventstore.FailOnceProjection;
 import io.switchboard.testsupport.TestDatabase;
 import io.switchboard.testsupport.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,12 +13,12 @@ import java.lang.annotation.Target;
 
 /**
  * The whole application on a random port, on PostgreSQL (schema {@code app_tests}) when reachable, with tokens
- * signed by {@link TestTokens#SECRET}. Test classes sharing it share one Spring context, so they must use their own
+ * signed by {@link TestTokens#SECRET}, plus a {@link FailOnceProjection} (inert unless a test uses it). Test classes sharing it share one Spring context, so they must use their own
  * tenants/ids and never assume empty tables.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {SwitchboardApplication.class, FailOnceProjection.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "switchboard.test.schema=app_tests",
                 "switchboard.auth.jwt-secret=" + TestTokens.SECRET,

@@ -2,6 +2,17 @@ package io.switchboard.app.config;
 
 import io.switchboard.api.audit.AuditMetadata;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
@@ -9,19 +20,22 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class AxonMessagingConfig {
 
     /**
@@ -56,6 +70,54 @@ class AxonMessagingConfig {
     }
 
     /**
+     * Axon's simple command bus with group commit per conversation ({@link GroupCommitCommandBus}): a busy
+     * conversation's commands share one transaction instead of queueing for one commit each, and waiting for the
+     * conversation takes no pooled connection.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(TransactionManager transactionManager, Configuration axonConfiguration,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+                                @Value("${switchboard.commands.max-batch:64}") int maxBatch) {
+        SimpleCommandBus.Builder builder = SimpleCommandBus.builder()
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axonConfiguration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class, "commandBus"));
+        SimpleCommandBus commandBus = new GroupCommitCommandBus(builder, transactionManager, maxBatch);
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(
+                axonConfiguration.correlationDataProviders()));
+        return commandBus;
+    }
+
+    /**
+     * Snapshots are taken on a thread of their own. Axon's default takes them on the committing command's thread,
+     * after commit but while the conversation is still locked, in a second transaction: that made every hundredth
+     * send slower and, with the pool drained by waiting senders, stalled the conversation. A snapshot is only a cache,
+     * so when one is already queued the next is dropped (the following threshold takes it).
+     */
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(Configuration configuration, HandlerDefinition handlerDefinition,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    EventStore eventStore, TransactionManager transactionManager,
+                                                    SnapshotterSpanFactory spanFactory) {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(1_000), runnable -> {
+                    Thread thread = new Thread(runnable, "snapshotter");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.DiscardPolicy());
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(executor)
+                .build();
+    }
+
+    /**
      * Several nodes may append to one conversation at once; the loser sees a ConcurrencyException and is retried
      * against the fresh state, after a jittered, growing pause so two busy nodes do not keep colliding in lockstep.
      * Business refusals are never retried.
@@ -69,13 +131,19 @@ class AxonMessagingConfig {
             thread.setDaemon(true);
             return thread;
         });
+        // A retried command waits in its conversation's lane like any other: it must not block the one timer thread.
+        ExecutorService retryDispatcher = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "command-retry-dispatch");
+            thread.setDaemon(true);
+            return thread;
+        });
         RetryScheduler onConflictOnly = (command, failure, failures, dispatch) -> {
             int attempt = failures.size();
             if (!isConcurrencyConflict(failure) || attempt > maxRetries) {
                 return false;
             }
             long pause = baseMillis << Math.min(attempt - 1, 5);
-            retryExecutor.schedule(dispatch, ThreadLocalRandom.current().nextLong(pause / 2, pause + pause / 2 + 1),
+            retryExecutor.schedule(() -> retryDispatcher.execute(dispatch), ThreadLocalRandom.current().nextLong(pause / 2, pause + pause / 2 + 1),
                     TimeUnit.MILLISECONDS);
             return true;
         };

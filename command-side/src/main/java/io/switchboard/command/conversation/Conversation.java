@@ -39,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * State holds what decisions need, never message bodies. Snapshots serialize the fields with Jackson, hence the
  * field visibility and the no-argument constructor.
  */
-@Aggregate(snapshotTriggerDefinition = "conversationSnapshotTrigger")
+@Aggregate(repository = "conversationRepository")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE, setterVisibility = NONE)
 class Conversation {
 

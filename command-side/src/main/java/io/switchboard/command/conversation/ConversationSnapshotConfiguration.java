@@ -8,9 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Long conversations load from a snapshot plus the events after it, instead of their whole history. There is
- * deliberately no in-memory aggregate cache: with several nodes a cached copy can be stale, and a command that
- * appends nothing (a read marker that seems not to advance) would decide on it unnoticed.
+ * A conversation that is not in a node's cache ({@link ConversationRepositoryConfiguration}) loads from its latest
+ * snapshot plus the events after it, instead of its whole history.
  */
 @Configuration(proxyBeanMethods = false)
 class ConversationSnapshotConfiguration {
