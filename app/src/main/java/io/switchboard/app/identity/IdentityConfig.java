@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuthProperties.class)
@@ -16,8 +17,15 @@ class IdentityConfig {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityConfig.class);
 
+    /** The verifier every entry point uses: the JWT check below, remembered per token until it expires. */
     @Bean
-    TokenVerifier tokenVerifier(AuthProperties properties, @Value("${switchboard.data-dir}") Path dataDirectory) {
+    TokenVerifier tokenVerifier(AuthProperties properties, @Value("${switchboard.data-dir}") Path dataDirectory,
+                                Clock clock) {
+        return new CachingTokenVerifier(jwtVerifier(properties, dataDirectory), JwtTokenVerifier::expiryOf, clock,
+                10_000);
+    }
+
+    private static JwtTokenVerifier jwtVerifier(AuthProperties properties, Path dataDirectory) {
         if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
             log.info("Bearer tokens: RS256, keys from {}", properties.jwkSetUri());
             return JwtTokenVerifier.rs256(properties.jwkSetUri());

@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -22,6 +23,7 @@ import io.switchboard.api.identity.TokenVerifier;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -129,5 +131,14 @@ final class JwtTokenVerifier implements TokenVerifier {
             return text.isEmpty() ? null : text;
         }
         throw new IllegalArgumentException("room/booking must be a string or number");
+    }
+
+    /** The expiry of a token this verifier accepted (so its claims parse and {@code exp} is present). */
+    static Instant expiryOf(String acceptedToken) {
+        try {
+            return JWTParser.parse(stripScheme(acceptedToken)).getJWTClaimsSet().getExpirationTime().toInstant();
+        } catch (ParseException e) {
+            throw new InvalidTokenException("malformed token", e);
+        }
     }
 }
