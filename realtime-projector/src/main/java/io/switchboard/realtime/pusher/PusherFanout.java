@@ -2,6 +2,7 @@ package io.switchboard.realtime.pusher;
 
 import io.switchboard.api.conversation.ConversationRead;
 import io.switchboard.api.conversation.MessageSent;
+import jakarta.annotation.PreDestroy;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -38,6 +39,7 @@ class PusherFanout {
     private final PusherPublisher publisher;
     private final Clock clock;
     private final Duration maxEventAge;
+    private final PusherBatches batches;
 
     PusherFanout(PusherAudienceRepository audiences, PusherEnvelopes envelopes, PusherPublisher publisher, Clock clock,
                  PusherProperties properties) {
@@ -46,6 +48,7 @@ class PusherFanout {
         this.publisher = publisher;
         this.clock = clock;
         this.maxEventAge = properties.maxEventAge();
+        this.batches = new PusherBatches(publisher);
     }
 
     @EventHandler
@@ -71,6 +74,11 @@ class PusherFanout {
                     conversationId, storedAt, maxEventAge);
             return;
         }
-        audiences.find(conversationId).flatMap(mapping).ifPresent(publisher::publish);
+        audiences.find(conversationId).flatMap(mapping).ifPresent(event -> batches.publish(conversationId, event));
+    }
+
+    @PreDestroy
+    void close() {
+        batches.close();
     }
 }
