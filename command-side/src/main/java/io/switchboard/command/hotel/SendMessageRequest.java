@@ -44,6 +44,9 @@ record SendMessageRequest(String message, String text, List<AttachmentRequest> a
             }
         }
         FieldErrors.text("message", body, MAX_TEXT_LENGTH);
+        if (message != null) {
+            FieldErrors.text("text", text, MAX_TEXT_LENGTH); // ignored, but no string from outside is let through
+        }
         if (clientMessageId != null && clientMessageId.isBlank()) {
             throw FieldErrors.invalid("client_message_id", FieldErrors.BLANK);
         }
