@@ -28,8 +28,9 @@ import java.util.Locale;
  * (else 413), in strict UTF-8 (else 400: overlong forms such as {@code C0 AF}, lone continuation bytes and CESU-8
  * surrogates {@code ED A0 80} are refused, never decoded leniently into other characters), of one concrete media
  * type declared as UTF-8 if a charset is declared at all (else 415), and a path without {@code ;} parameters (else
- * 404: the router would drop them, so {@code /conversations/1;DROP/} would silently address conversation 1). Form bodies (Pusher's channel
- * authorization) are left to the container, which parses them itself, but are bounded by the same limit.
+ * 404: the router would drop them, so {@code /conversations/1;DROP/} would silently address conversation 1). Form
+ * bodies (Pusher's channel authorization) are left to the container, which parses them itself, but are bounded by
+ * the same limit.
  */
 class StrictRequestFilter extends OncePerRequestFilter {
 
