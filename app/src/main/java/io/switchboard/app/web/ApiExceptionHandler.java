@@ -73,6 +73,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Map<String, Object>> unknownAggregate(AggregateNotFoundException e) {
+        // a client's mistake, not the server's: no warning, no stack trace
+        log.debug("Unknown conversation {}: 404", e.getAggregateIdentifier());
         return body(HttpStatus.NOT_FOUND, "Not found.", null);
     }
 
