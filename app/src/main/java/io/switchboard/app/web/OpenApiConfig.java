@@ -75,8 +75,8 @@ class OpenApiConfig {
         if ((sends || creates) && responses.containsKey("200")) {
             ApiResponse ok = responses.remove("200");
             Map<String, ApiResponse> reordered = new LinkedHashMap<>();
-            reordered.put("201", new ApiResponse().description(sends ? "the message, sent" : "the conversation, created")
-                    .content(ok.getContent()));
+            reordered.put("201", new ApiResponse()
+                    .description(sends ? "the message, sent" : "the conversation, created").content(ok.getContent()));
             if (sends) {
                 reordered.put("200", new ApiResponse().description("the original message: its client_message_id was"
                         + " sent before, so nothing new was stored").content(ok.getContent()));
@@ -98,7 +98,8 @@ class OpenApiConfig {
         operation.setResponses(responses);
         if (operation.getParameters() != null) {
             operation.getParameters().stream()
-                    .filter(parameter -> "path".equals(parameter.getIn()) && "conversationId".equals(parameter.getName()))
+                    .filter(parameter -> "path".equals(parameter.getIn())
+                            && "conversationId".equals(parameter.getName()))
                     .forEach(parameter -> parameter.schema(new IntegerSchema().format("int64")
                             .minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf((1L << 53) - 1))
                             .description("plain decimal digits, no sign or leading zero; anything else is 404")));

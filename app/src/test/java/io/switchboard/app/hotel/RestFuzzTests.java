@@ -207,9 +207,11 @@ class RestFuzzTests extends PusherAppTest {
         long seeded = events(conversation);
         org.awaitility.Awaitility.await().atMost(Hotel.READ_MODEL_WAIT).until(() -> snapshots(conversation) > 0);
 
-        for (String field : List.of("text", "client_message_id")) {
+        for (String field : List.of("message", "text", "client_message_id")) {
             for (String escape : REFUSED_ESCAPES) {
-                String json = "{\"text\":\"ok\",\"" + field + "\":\"" + escape + "\"}";
+                String json = field.equals("client_message_id")
+                        ? "{\"text\":\"ok\",\"client_message_id\":\"" + escape + "\"}"
+                        : "{\"" + field + "\":\"" + escape + "\"}";
                 HotelApi.Response refused = hotel.api.postRaw(hotel.sendStaffChatMessage(conversation),
                         TestTokens.bearer(mary), json);
                 assertThat(refused.status()).as(json + " → " + refused.raw()).isEqualTo(400);

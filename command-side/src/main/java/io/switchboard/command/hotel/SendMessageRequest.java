@@ -9,8 +9,8 @@ import java.util.List;
 
 import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENTS;
 import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENT_MIME_TYPE_LENGTH;
-import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENT_SIZE;
 import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENT_NAME_LENGTH;
+import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENT_SIZE;
 import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENT_URL_LENGTH;
 import static io.switchboard.api.conversation.MessageLimits.MAX_CLIENT_MESSAGE_ID_LENGTH;
 import static io.switchboard.api.conversation.MessageLimits.MAX_TEXT_LENGTH;

@@ -9,8 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InputTextTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain", "\u202Eevil.exe\u202C", "family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
-            "e\u0301\u0302\u0303", "\uFDCF\uFDF0\uFFFD", "\uD83F\uDFFD", "tab\tand\u0001control", "\uFEFFbom"})
+    @ValueSource(strings = {"", "plain", "\u202Eevil.exe\u202C",
+            "family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "e\u0301\u0302\u0303", "\uFDCF\uFDF0\uFFFD",
+            "\uD83F\uDFFD", "tab\tand\u0001control", "\uFEFFbom"})
     void acceptsEveryWellFormedStringWithoutNulOrNoncharacters(String value) {
         assertThat(InputText.characterProblem(value)).isNull();
         assertThat(InputText.isValid(value, 100)).isTrue();
