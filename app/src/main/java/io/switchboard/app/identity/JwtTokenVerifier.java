@@ -19,6 +19,7 @@ import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.InvalidTokenException;
 import io.switchboard.api.identity.Role;
 import io.switchboard.api.identity.TokenVerifier;
+import io.switchboard.api.text.InputText;
 
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -101,30 +102,36 @@ final class JwtTokenVerifier implements TokenVerifier {
             Role role = Role.fromWire(claims.getStringClaim("role"));
             return new AuthenticatedUser(storable("sub", subject), storable("name", claims.getStringClaim("name")),
                     storable("email", claims.getStringClaim("email")), storable("tenant", tenant), role,
-                    storable("room", scalar(claims.getClaim("room"))),
-                    storable("booking", scalar(claims.getClaim("booking"))));
+                    storable("room", scalar("room", claims.getClaim("room"))),
+                    storable("booking", scalar("booking", claims.getClaim("booking"))));
         } catch (ParseException | IllegalArgumentException e) {
             throw new InvalidTokenException("invalid claims: " + e.getMessage());
         }
     }
 
     /**
-     * Claims end up in events, read-model columns and channel names: bounded like every other identifier, and without
-     * the null character PostgreSQL text cannot hold.
+     * Claims end up in events, snapshots (ids as map keys), read-model columns and channel names: bounded like every
+     * other identifier and passing the one text check ({@link InputText}), refused rather than rewritten.
      */
     private static String storable(String claim, String value) {
-        if (value != null && (value.length() > MessageLimits.MAX_IDENTIFIER_LENGTH
-                || MessageLimits.hasNullCharacter(value))) {
+        InputText.Problem problem = InputText.problem(value, MessageLimits.MAX_IDENTIFIER_LENGTH);
+        if (problem == InputText.Problem.TOO_LONG) {
             throw new IllegalArgumentException(claim + " must be at most " + MessageLimits.MAX_IDENTIFIER_LENGTH
-                    + " characters without null characters");
+                    + " characters");
+        }
+        if (problem != null) {
+            throw new IllegalArgumentException(claim + ": " + problem.detail());
         }
         return value;
     }
 
     /** Room numbers and booking ids arrive as strings or numbers depending on the issuer. */
-    private static String scalar(Object value) {
+    private static String scalar(String claim, Object value) {
         if (value == null) {
             return null;
+        }
+        if (value instanceof String text) {
+            storable(claim, text); // before trimming, which would quietly drop a leading or trailing U+0000
         }
         if (value instanceof String || value instanceof Number) {
             String text = value.toString().trim();

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +35,19 @@ final class SigningSecret {
             return secret;
         }
         return fromDataDirectory(dataDirectory);
+    }
+
+    /** The data directory's secret if the server has created one; never creates it. */
+    static Optional<byte[]> existing(Path dataDirectory) {
+        Path file = dataDirectory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the signing secret " + file, e);
+        }
     }
 
     private static byte[] fromDataDirectory(Path dataDirectory) {

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,6 +27,8 @@ public final class TokenCommand {
 
     private static final Set<String> OPTIONS =
             Set.of("tenant", "sub", "name", "role", "email", "room", "booking", "ttl-hours", "data-dir");
+    private static final String USAGE = "usage: java -jar switchboard.jar token --tenant T --sub ID --role ROLE"
+            + " [--name N] [--email E] [--room R] [--booking B] [--ttl-hours 24] [--data-dir ./data]";
 
     private TokenCommand() {
     }
@@ -33,6 +36,13 @@ public final class TokenCommand {
     /** @return the process exit code */
     public static int run(String[] args, Map<String, String> environment, Clock clock, PrintStream out,
                           PrintStream err) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(USAGE);
+            out.println("Prints a token signed with SWITCHBOARD_AUTH_JWT_SECRET, or else with the secret the server"
+                    + " keeps in its data directory (--data-dir, default $SWITCHBOARD_DATA_DIR or ./data; the server"
+                    + " creates it on its first start).");
+            return 0;
+        }
         Map<String, String> options;
         try {
             options = parse(args);
@@ -40,7 +50,7 @@ public final class TokenCommand {
             Role role = Role.fromWire(options.get("role"));
             Path dataDirectory = Path.of(options.getOrDefault("data-dir",
                     environment.getOrDefault("SWITCHBOARD_DATA_DIR", "data")));
-            byte[] secret = SigningSecret.resolve(environment.get("SWITCHBOARD_AUTH_JWT_SECRET"), dataDirectory);
+            byte[] secret = secret(environment.get("SWITCHBOARD_AUTH_JWT_SECRET"), dataDirectory, err);
             long ttlHours = Long.parseLong(options.getOrDefault("ttl-hours", "24"));
             if (ttlHours < 1) {
                 throw new IllegalArgumentException("--ttl-hours must be at least 1");
@@ -49,10 +59,27 @@ public final class TokenCommand {
             return 0;
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("token: " + e.getMessage());
-            err.println("usage: java -jar switchboard.jar token --tenant T --sub ID --role ROLE [--name N] [--email E]"
-                    + " [--room R] [--booking B] [--ttl-hours 24] [--data-dir ./data]");
+            err.println(USAGE);
             return 2;
         }
+    }
+
+    /**
+     * Never creates a secret: one made here (say, from another directory than the server's) would sign tokens the
+     * server refuses, silently. Says which secret signs, on stderr, so stdout stays the token alone.
+     */
+    private static byte[] secret(String configured, Path dataDirectory, PrintStream err) {
+        if (configured != null && !configured.isBlank()) {
+            err.println("token: signed with SWITCHBOARD_AUTH_JWT_SECRET");
+            return SigningSecret.resolve(configured, dataDirectory);
+        }
+        Path file = dataDirectory.resolve(SigningSecret.FILE_NAME).toAbsolutePath().normalize();
+        byte[] secret = SigningSecret.existing(dataDirectory).orElseThrow(() -> new IllegalStateException(
+                "no signing secret at " + file + ": start the server once in this directory, run this command from"
+                        + " the server's directory, pass --data-dir <the server's data directory>, or set"
+                        + " SWITCHBOARD_AUTH_JWT_SECRET"));
+        err.println("token: signed with the secret in " + file);
+        return secret;
     }
 
     private static String sign(Map<String, String> options, Role role, byte[] secret, Clock clock, Duration ttl) {

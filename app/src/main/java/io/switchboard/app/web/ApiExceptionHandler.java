@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +38,8 @@ import java.util.stream.Collectors;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** Long enough for a database failover or restart, short enough for a chat client to keep the message. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<Map<String, Object>> statusException(ResponseStatusException e) {
@@ -70,6 +73,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Map<String, Object>> unknownAggregate(AggregateNotFoundException e) {
+        // a client's mistake, not the server's: no warning, no stack trace
+        log.debug("Unknown conversation {}: 404", e.getAggregateIdentifier());
         return body(HttpStatus.NOT_FOUND, "Not found.", null);
     }
 
@@ -132,6 +137,13 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (DatabaseOutages.causedBy(e)) {
+            // one line, no stack trace: during an outage every request would log one
+            log.warn("Database unreachable, answering 503: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
+                    .body(Map.of("detail", "The service is temporarily unavailable; please retry."));
+        }
         log.error("Unhandled error in a REST request", e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "A server error occurred.", null);
     }

@@ -1,11 +1,16 @@
 package io.switchboard.app.web;
 
 import io.switchboard.api.identity.TokenVerifier;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +20,11 @@ import java.util.List;
 class WebConfig implements WebMvcConfigurer {
 
     @Bean
+    ErrorBodies errorBodies(JsonMapper json) {
+        return new ErrorBodies(json);
+    }
+
+    @Bean
     FilterRegistrationBean<BearerAuthenticationFilter> bearerAuthenticationFilter(TokenVerifier verifier,
                                                                                   JsonMapper json) {
         FilterRegistrationBean<BearerAuthenticationFilter> registration =
@@ -22,6 +32,34 @@ class WebConfig implements WebMvcConfigurer {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** After authentication: an anonymous caller learns nothing about body rules, and pays no body read. */
+    @Bean
+    FilterRegistrationBean<StrictRequestFilter> strictRequestFilter(ErrorBodies errors) {
+        FilterRegistrationBean<StrictRequestFilter> registration =
+                new FilterRegistrationBean<>(new StrictRequestFilter(errors));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonContainerErrors() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    /**
+     * Every answer is JSON whatever the {@code Accept} header says: negotiating would only ever refuse (406) after
+     * the handler ran, i.e. after a send was stored, and a client that cannot read JSON cannot use this API anyway.
+     */
+    @Override
+    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.strategies(List.of(request -> List.of(MediaType.APPLICATION_JSON, MediaType.ALL)));
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.switchboard.app.identity;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -24,6 +26,7 @@ import java.util.Date;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class JwtTokenVerifierTests {
 
@@ -115,6 +118,31 @@ class JwtTokenVerifierTests {
                         .isInstanceOf(InvalidTokenException.class).hasMessageContaining(claim);
             }
         }
+    }
+
+    /** The JSON escapes travel as such inside the signed payload, as a hostile issuer or a bug could write them. */
+    @Test
+    void claimsWithUnpairedSurrogatesOrNoncharactersAreRefusedNotRewritten() throws Exception {
+        for (String claim : new String[]{"sub", "tenant", "name", "email", "room", "booking"}) {
+            for (String escaped : new String[]{"\\ud800", "a\\udc00", "\\uffff", "x\\ufdd0", "\\u0000"}) {
+                String json = claims().build().toJSONObject().entrySet().stream()
+                        .filter(entry -> !entry.getKey().equals(claim))
+                        .map(entry -> "\"" + entry.getKey() + "\":" + (entry.getValue() instanceof Number
+                                ? entry.getValue().toString() : "\"" + entry.getValue() + "\""))
+                        .reduce((a, b) -> a + "," + b).orElseThrow() + ",\"" + claim + "\":\"" + escaped + "\"";
+                JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload("{" + json + "}"));
+                jws.sign(new MACSigner(TestTokens.SECRET));
+                String token = jws.serialize();
+                assertThat(catchThrowable(() -> verifier.verify(token))).as("%s=%s", claim, escaped)
+                        .isInstanceOf(InvalidTokenException.class).hasMessageContaining(claim);
+            }
+        }
+    }
+
+    @Test
+    void hostileButWellFormedClaimsAreKeptExactly() throws Exception {
+        String name = "\u202Eevil\u202C \uD83D\uDE00 e\u0301";
+        assertThat(verifier.verify(hs256(claims().claim("name", name).build())).name()).isEqualTo(name);
     }
 
     @Test

@@ -23,15 +23,40 @@ class TokenCommandTests {
 
     @Test
     void printsATokenTheServerAcceptsUsingTheSecretKeptInTheDataDirectory() throws Exception {
+        SigningSecret.resolve(null, dataDirectory); // the server's first start creates it
         Result result = run(Map.of("SWITCHBOARD_DATA_DIR", dataDirectory.toString()),
                 "--tenant", "killarney", "--sub", "45", "--name", "John Doe", "--role", "staff");
 
         assertThat(result.exitCode).isZero();
-        assertThat(Files.exists(dataDirectory.resolve(SigningSecret.FILE_NAME))).isTrue();
+        assertThat(result.err).contains("signed with the secret in "
+                + dataDirectory.resolve(SigningSecret.FILE_NAME).toAbsolutePath());
         // The server resolves the same secret from the same data directory.
         JwtTokenVerifier server = JwtTokenVerifier.hs256(SigningSecret.resolve(null, dataDirectory));
         assertThat(server.verify(result.out.trim()))
                 .isEqualTo(AuthenticatedUser.of("45", "John Doe", "killarney", Role.STAFF));
+    }
+
+    /** Run from another directory, it used to make a new secret there and print a token the server refuses. */
+    @Test
+    void withoutASecretItRefusesAndSaysWhereItLookedInsteadOfMakingOne() {
+        Path elsewhere = dataDirectory.resolve("not-the-servers");
+        Result result = run(Map.of("SWITCHBOARD_DATA_DIR", elsewhere.toString()),
+                "--tenant", "killarney", "--sub", "45", "--role", "staff");
+
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.out).isEmpty();
+        assertThat(result.err).contains("no signing secret at "
+                + elsewhere.resolve(SigningSecret.FILE_NAME).toAbsolutePath()).contains("--data-dir");
+        assertThat(Files.exists(elsewhere)).isFalse();
+    }
+
+    @Test
+    void helpPrintsUsageAndSucceeds() {
+        for (String help : new String[]{"--help", "-h"}) {
+            Result result = run(Map.of(), help);
+            assertThat(result.exitCode).as(help).isZero();
+            assertThat(result.out).as(help).contains("usage: java -jar switchboard.jar token").contains("--data-dir");
+        }
     }
 
     @Test

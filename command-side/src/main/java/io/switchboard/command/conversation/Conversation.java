@@ -20,7 +20,9 @@ import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -74,26 +76,37 @@ class Conversation {
     }
 
     Conversation() {
-        // for Axon's event sourcing and for Jackson reading a snapshot
+        // for Axon's event sourcing and creation handler, and for Jackson reading a snapshot
     }
 
+    /**
+     * A creation handler rather than a constructor so it can answer with the first message's {@link MessageAccepted}.
+     * Every rule, the first message's included, is decided before an id is drawn or the natural key claimed: a
+     * refused start leaves nothing behind.
+     */
     @CommandHandler
-    Conversation(StartConversation command, ConversationIdProvider conversationIds, ConversationKeyRegistry keys,
-                 Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    Object handle(StartConversation command, ConversationIdProvider conversationIds, ConversationKeyRegistry keys,
+                  MessageIdProvider messageIds, Clock clock) {
         StartRules.Start start = StartRules.decide(command);
+        MessageRules.ValidMessage first = command.firstMessage() == null ? null
+                : MessageRules.validate(command.startedBy(), command.firstMessage());
         long id = conversationIds.nextConversationId();
         if (start.naturalKey() != null && !keys.claim(command.tenant(), start.naturalKey(), id)) {
             Long existing = keys.find(command.tenant(), start.naturalKey()).orElse(null);
             throw new CommandRejectedException(ErrorCode.CONVERSATION_EXISTS,
                     "such a conversation exists already", existing);
         }
+        Instant now = clock.instant();
         apply(new ConversationStarted(id, command.tenant(), command.kind(), start.subject(), start.subjectReference(),
-                start.participants(), command.startedBy().userId(), clock.instant()));
+                start.participants(), command.startedBy().userId(), now));
+        return first == null ? Long.valueOf(id) : record(command.startedBy(), first, messageIds, now);
     }
 
     @CommandHandler
     MessageAccepted handle(SendMessage command, MessageIdProvider messageIds, Clock clock) {
         AuthenticatedUser sender = command.sender();
+        MessageRules.requireStorableCaller(sender);
         requireAddressable(command.expectedKind(), sender);
         Accepted original = acceptedBefore(sender.userId(), command.clientMessageId());
         if (original != null) {
@@ -110,17 +123,23 @@ class Conversation {
         if (!isActive(sender.userId())) {
             joinAt(sender, now);
         }
+        return record(sender, message, messageIds, now);
+    }
+
+    private MessageAccepted record(AuthenticatedUser sender, MessageRules.ValidMessage message,
+                                   MessageIdProvider messageIds, Instant now) {
         long sequence = nextSequence;
         long messageId = messageIds.nextMessageId();
         apply(new MessageSent(conversationId, tenant, messageId, sequence, sender.userId(), sender.name(),
                 sender.role(), message.type(), message.text(), message.content(), message.attachments(),
-                command.clientMessageId(), now));
+                message.clientMessageId(), now));
         return new MessageAccepted(conversationId, messageId, sequence, now, false);
     }
 
     @CommandHandler
     void handle(JoinConversation command, Clock clock) {
         AuthenticatedUser user = command.user();
+        MessageRules.requireStorableCaller(user);
         requireAddressable(command.expectedKind(), user);
         if (isActive(user.userId())) {
             return;
@@ -135,6 +154,7 @@ class Conversation {
     @CommandHandler
     void handle(LeaveConversation command, Clock clock) {
         AuthenticatedUser user = command.user();
+        MessageRules.requireStorableCaller(user);
         requireAddressable(command.expectedKind(), user);
         if (!isActive(user.userId())) {
             throw new CommandRejectedException(ErrorCode.NOT_PARTICIPANT, "not a participant of this conversation");
@@ -146,6 +166,7 @@ class Conversation {
     @CommandHandler
     void handle(MarkConversationRead command, Clock clock) {
         AuthenticatedUser reader = command.reader();
+        MessageRules.requireStorableCaller(reader);
         requireAddressable(command.expectedKind(), reader);
         requireMaySend(reader);
         if (command.upToSequence() < 0) {

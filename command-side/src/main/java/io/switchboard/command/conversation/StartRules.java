@@ -6,6 +6,7 @@ import io.switchboard.api.conversation.Participant;
 import io.switchboard.api.conversation.StartConversation;
 import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.Role;
+import io.switchboard.api.text.InputText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,6 @@ import java.util.Objects;
 import static io.switchboard.api.conversation.MessageLimits.MAX_IDENTIFIER_LENGTH;
 import static io.switchboard.api.conversation.MessageLimits.MAX_PARTICIPANTS;
 import static io.switchboard.api.conversation.MessageLimits.MAX_SUBJECT_LENGTH;
-import static io.switchboard.api.conversation.MessageLimits.hasNullCharacter;
 
 /** Who may start which kind of conversation, with whom, about what. Needs no state: a new conversation has none. */
 final class StartRules {
@@ -36,6 +36,7 @@ final class StartRules {
     static Start decide(StartConversation command) {
         Objects.requireNonNull(command.kind(), "kind");
         AuthenticatedUser starter = command.startedBy();
+        MessageRules.requireStorableCaller(starter);
         if (!starter.tenant().equals(command.tenant())) {
             throw new CommandRejectedException(ErrorCode.TENANT_MISMATCH,
                     "a conversation is started in the starter's own tenant");
@@ -56,8 +57,9 @@ final class StartRules {
             throw new CommandRejectedException(ErrorCode.INVALID_SUBJECT,
                     "subject is longer than " + MAX_SUBJECT_LENGTH + " characters");
         }
-        require(!hasNullCharacter(start.subject()), ErrorCode.INVALID_SUBJECT,
-                "subject must not contain null characters");
+        InputText.Problem characters = InputText.characterProblem(start.subject());
+        require(characters == null, ErrorCode.INVALID_SUBJECT,
+                characters == null ? "" : "subject: " + characters.detail());
         return start;
     }
 
@@ -104,7 +106,8 @@ final class StartRules {
             // Ids and names are stored in read models and channel names: bound them like token claims.
             require(isIdentifier(participant.userId()) && (participant.name() == null || isIdentifier(participant.name())),
                     ErrorCode.INVALID_PARTICIPANTS, "participant ids and names are at most "
-                            + MAX_IDENTIFIER_LENGTH + " characters without null characters");
+                            + MAX_IDENTIFIER_LENGTH + " characters of valid text (no null characters, unpaired "
+                            + "surrogates or non-characters)");
             if (!participant.userId().equals(starter.userId())) {
                 byUser.putIfAbsent(participant.userId(), participant);
             }
@@ -124,7 +127,7 @@ final class StartRules {
     }
 
     private static boolean isIdentifier(String value) {
-        return value.length() <= MAX_IDENTIFIER_LENGTH && !hasNullCharacter(value);
+        return InputText.isValid(value, MAX_IDENTIFIER_LENGTH);
     }
 
     private static boolean hasText(String value) {

@@ -50,10 +50,7 @@ record CreateStaffChatRequest(@JsonProperty("participant_ids") List<Object> part
         if (others.isEmpty()) {
             throw FieldErrors.invalid(IDS, "Name at least one staff member besides yourself.");
         }
-        String subject = title == null || title.isBlank() ? null : title;
-        if (subject != null && subject.length() > MAX_SUBJECT_LENGTH) {
-            throw FieldErrors.invalid("title", FieldErrors.maxLength(MAX_SUBJECT_LENGTH));
-        }
+        String subject = title == null || title.isBlank() ? null : FieldErrors.text("title", title, MAX_SUBJECT_LENGTH);
         // Only ids are known here (no staff directory): the others are recorded as staff of the caller's hotel,
         // without names; their messages carry their names from their own tokens.
         List<Participant> participants = new ArrayList<>(others.size());

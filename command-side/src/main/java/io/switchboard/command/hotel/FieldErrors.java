@@ -1,6 +1,7 @@
 package io.switchboard.command.hotel;
 
 import io.switchboard.api.conversation.ErrorCode;
+import io.switchboard.api.text.InputText;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -27,6 +28,22 @@ final class FieldErrors {
         return new ResponseStatusException(HttpStatus.BAD_REQUEST, field + ": " + problem);
     }
 
+    /**
+     * The one text check ({@link InputText}) with this dialect's wording: refused, never rewritten.
+     *
+     * @return {@code value}, unchanged
+     */
+    static String text(String field, String value, int maxLength) {
+        InputText.Problem problem = InputText.problem(value, maxLength);
+        if (problem == InputText.Problem.TOO_LONG) {
+            throw invalid(field, maxLength(maxLength));
+        }
+        if (problem != null) {
+            throw invalid(field, problem.detail());
+        }
+        return value;
+    }
+
     static String maxLength(int characters) {
         return "Ensure this field has no more than " + characters + " characters.";
     }
@@ -47,7 +64,7 @@ final class FieldErrors {
                 .flatMap(code -> Optional.ofNullable(switch (code) {
                     case MESSAGE_EMPTY -> invalid("message", BLANK);
                     case MESSAGE_TOO_LONG -> invalid("message", maxLength(MAX_TEXT_LENGTH));
-                    case INVALID_CHARACTERS -> invalid("message", "Null characters are not allowed.");
+                    case INVALID_CHARACTERS -> invalid("message", sentence(rejection.getMessage()));
                     case TOO_MANY_ATTACHMENTS -> invalid("attachments", maxElements(MAX_ATTACHMENTS));
                     case INVALID_ATTACHMENT -> invalid("attachments", sentence(rejection.getMessage()));
                     case INVALID_CLIENT_MESSAGE_ID -> invalid("client_message_id", sentence(rejection.getMessage()));

@@ -56,20 +56,22 @@ class HotelCommands {
     }
 
     /**
-     * The guest's thread, started on the guest's first message. Two first messages may race: the loser's start is
-     * refused as {@link ErrorCode#CONVERSATION_EXISTS} naming the winner's conversation, which it then writes to.
+     * A guest's message to the guest's thread; the first one starts the thread, as one command, so the aggregate
+     * refuses a bad first message before any thread (or natural key) exists. Two first messages may race: the loser's
+     * start is refused as {@link ErrorCode#CONVERSATION_EXISTS} naming the winner's conversation, which it then
+     * writes to.
      */
-    long guestConversationStartingIfNeeded(AuthenticatedUser guest, String requestId) {
+    MessageAccepted sendAsGuest(AuthenticatedUser guest, OutgoingMessage message, String requestId) {
         Optional<Long> existing = guestConversation(guest);
         if (existing.isPresent()) {
-            return existing.get();
+            return send(message.command(existing.get(), ConversationKind.GUEST_ROOM, guest), requestId);
         }
         try {
-            return start(new StartConversation(ConversationKind.GUEST_ROOM, guest.tenant(), guest.room(), List.of(),
-                    guest), requestId);
+            return dispatch(new StartConversation(ConversationKind.GUEST_ROOM, guest.tenant(), guest.room(), List.of(),
+                    guest, message.firstMessage()), guest, requestId);
         } catch (CommandRejectedException e) {
             if (e.code() == ErrorCode.CONVERSATION_EXISTS && e.conversationId() != null) {
-                return e.conversationId();
+                return send(message.command(e.conversationId(), ConversationKind.GUEST_ROOM, guest), requestId);
             }
             throw e;
         }

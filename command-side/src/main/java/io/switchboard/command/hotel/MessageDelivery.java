@@ -34,7 +34,15 @@ class MessageDelivery {
 
     Delivered deliver(long conversationId, ConversationKind kind, AuthenticatedUser sender, OutgoingMessage message,
                       String requestId) {
-        MessageAccepted accepted = commands.send(message.command(conversationId, kind, sender), requestId);
+        return answer(commands.send(message.command(conversationId, kind, sender), requestId), sender, message);
+    }
+
+    /** A guest's message to the guest's own thread, which the first message starts. */
+    Delivered deliverAsGuest(AuthenticatedUser guest, OutgoingMessage message, String requestId) {
+        return answer(commands.sendAsGuest(guest, message, requestId), guest, message);
+    }
+
+    private Delivered answer(MessageAccepted accepted, AuthenticatedUser sender, OutgoingMessage message) {
         if (!accepted.duplicate()) {
             return new Delivered(message.accepted(accepted, sender), true);
         }

@@ -2,6 +2,7 @@ package io.switchboard.command.hotel;
 
 import io.switchboard.api.conversation.Attachment;
 import io.switchboard.api.conversation.ConversationKind;
+import io.switchboard.api.conversation.FirstMessage;
 import io.switchboard.api.conversation.MessageAccepted;
 import io.switchboard.api.conversation.MessageType;
 import io.switchboard.api.conversation.SendMessage;
@@ -17,6 +18,11 @@ record OutgoingMessage(String text, List<Attachment> attachments, String clientM
     SendMessage command(long conversationId, ConversationKind expectedKind, AuthenticatedUser sender) {
         return new SendMessage(conversationId, expectedKind, sender, MessageType.TEXT, text, null, attachments,
                 clientMessageId);
+    }
+
+    /** The same message as the first of a conversation being started. */
+    FirstMessage firstMessage() {
+        return new FirstMessage(MessageType.TEXT, text, null, attachments, clientMessageId);
     }
 
     /**

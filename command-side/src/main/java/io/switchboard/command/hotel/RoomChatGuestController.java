@@ -37,10 +37,8 @@ class RoomChatGuestController {
                                      @RequestBody SendMessageRequest request,
                                      @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
         AuthenticatedUser guest = HotelAccess.requireGuest(user, hotelSlug);
-        OutgoingMessage message = request.validated();
-        long conversationId = commands.guestConversationStartingIfNeeded(guest, requestId);
         RoomMessage.Thread thread = new RoomMessage.Thread(guest.room(), guest.booking());
-        return delivery.deliver(conversationId, ConversationKind.GUEST_ROOM, guest, message, requestId)
+        return delivery.deliverAsGuest(guest, request.validated(), requestId)
                 .respond(sent -> RoomMessage.of(sent, thread, List.of()));
     }
 

@@ -2,6 +2,7 @@ package io.switchboard.command.hotel;
 
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.hotel.HotelAccess;
+import io.switchboard.api.hotel.PathIds;
 import io.switchboard.api.hotel.RoomMessage;
 import io.switchboard.api.identity.AuthenticatedUser;
 import org.springframework.http.ResponseEntity;
@@ -36,8 +37,11 @@ class RoomChatStaffController {
     /** Seed 001's {@code send_conversation_message}: a staff reply, answered 201 with the new message. */
     @PostMapping(CONVERSATIONS + "{conversationId}/messages/")
     ResponseEntity<RoomMessage> reply(AuthenticatedUser user, @PathVariable String hotelSlug,
-                                      @PathVariable long conversationId, @RequestBody SendMessageRequest request,
+
+                                      @PathVariable("conversationId") String conversationIdSegment,
+                                      @RequestBody SendMessageRequest request,
                                       @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
+        long conversationId = PathIds.conversationId(conversationIdSegment);
         AuthenticatedUser staff = HotelAccess.requireStaff(user, hotelSlug);
         MessageDelivery.Delivered delivered = delivery.deliver(conversationId, ConversationKind.GUEST_ROOM, staff,
                 request.validated(), requestId);
@@ -47,8 +51,10 @@ class RoomChatStaffController {
     }
 
     @PostMapping(CONVERSATIONS + "{conversationId}/mark-read/")
-    MarkedRead markRead(AuthenticatedUser user, @PathVariable String hotelSlug, @PathVariable long conversationId,
+    MarkedRead markRead(AuthenticatedUser user, @PathVariable String hotelSlug,
+                        @PathVariable("conversationId") String conversationIdSegment,
                         @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
+        long conversationId = PathIds.conversationId(conversationIdSegment);
         commands.markRead(conversationId, ConversationKind.GUEST_ROOM, HotelAccess.requireStaff(user, hotelSlug),
                 requestId);
         return new MarkedRead(conversationId, true);

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENTS;
+import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENT_MIME_TYPE_LENGTH;
 import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENT_NAME_LENGTH;
+import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENT_SIZE;
 import static io.switchboard.api.conversation.MessageLimits.MAX_ATTACHMENT_URL_LENGTH;
 import static io.switchboard.api.conversation.MessageLimits.MAX_CLIENT_MESSAGE_ID_LENGTH;
 import static io.switchboard.api.conversation.MessageLimits.MAX_TEXT_LENGTH;
@@ -26,7 +28,10 @@ record SendMessageRequest(String message, String text, List<AttachmentRequest> a
     record AttachmentRequest(String url, String name, @JsonProperty("mime_type") String mimeType, Long size) {
     }
 
-    /** Validates everything the command side would refuse, so a refusal never costs a command round trip. */
+    /**
+     * Validates the shape and every string ({@link FieldErrors#text}) up front, so a refusal names its field and
+     * never costs a command round trip; the aggregate decides the rest (URL schemes) with the same rules anyway.
+     */
     OutgoingMessage validated() {
         String body = message != null ? message : text;
         List<Attachment> files = files();
@@ -38,15 +43,14 @@ record SendMessageRequest(String message, String text, List<AttachmentRequest> a
                 throw FieldErrors.invalid("message", FieldErrors.BLANK);
             }
         }
-        if (body != null && body.length() > MAX_TEXT_LENGTH) {
-            throw FieldErrors.invalid("message", FieldErrors.maxLength(MAX_TEXT_LENGTH));
+        FieldErrors.text("message", body, MAX_TEXT_LENGTH);
+        if (message != null) {
+            FieldErrors.text("text", text, MAX_TEXT_LENGTH); // ignored, but no string from outside is let through
         }
         if (clientMessageId != null && clientMessageId.isBlank()) {
             throw FieldErrors.invalid("client_message_id", FieldErrors.BLANK);
         }
-        if (clientMessageId != null && clientMessageId.length() > MAX_CLIENT_MESSAGE_ID_LENGTH) {
-            throw FieldErrors.invalid("client_message_id", FieldErrors.maxLength(MAX_CLIENT_MESSAGE_ID_LENGTH));
-        }
+        FieldErrors.text("client_message_id", clientMessageId, MAX_CLIENT_MESSAGE_ID_LENGTH);
         return new OutgoingMessage(body == null ? "" : body, files, clientMessageId);
     }
 
@@ -75,14 +79,15 @@ record SendMessageRequest(String message, String text, List<AttachmentRequest> a
         if (file.url().isBlank()) {
             throw FieldErrors.invalid(field + ".url", FieldErrors.BLANK);
         }
-        if (file.url().length() > MAX_ATTACHMENT_URL_LENGTH) {
-            throw FieldErrors.invalid(field + ".url", FieldErrors.maxLength(MAX_ATTACHMENT_URL_LENGTH));
-        }
-        if (file.name() != null && file.name().length() > MAX_ATTACHMENT_NAME_LENGTH) {
-            throw FieldErrors.invalid(field + ".name", FieldErrors.maxLength(MAX_ATTACHMENT_NAME_LENGTH));
-        }
+        FieldErrors.text(field + ".url", file.url(), MAX_ATTACHMENT_URL_LENGTH);
+        FieldErrors.text(field + ".name", file.name(), MAX_ATTACHMENT_NAME_LENGTH);
+        FieldErrors.text(field + ".mime_type", file.mimeType(), MAX_ATTACHMENT_MIME_TYPE_LENGTH);
         if (file.size() != null && file.size() < 0) {
             throw FieldErrors.invalid(field + ".size", "Ensure this value is greater than or equal to 0.");
+        }
+        if (file.size() != null && file.size() > MAX_ATTACHMENT_SIZE) {
+            throw FieldErrors.invalid(field + ".size", "Ensure this value is less than or equal to "
+                    + MAX_ATTACHMENT_SIZE + ".");
         }
         return new Attachment(file.url(), file.name(), file.mimeType(), file.size() == null ? 0 : file.size());
     }

@@ -3,6 +3,7 @@ package io.switchboard.command.hotel;
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.StartConversation;
 import io.switchboard.api.hotel.HotelAccess;
+import io.switchboard.api.hotel.PathIds;
 import io.switchboard.api.hotel.StaffChatConversation;
 import io.switchboard.api.hotel.StaffChatMessage;
 import io.switchboard.api.identity.AuthenticatedUser;
@@ -52,8 +53,10 @@ class StaffChatController {
     }
 
     @PostMapping(CONVERSATIONS + "{conversationId}/mark-read/")
-    MarkedRead markRead(AuthenticatedUser user, @PathVariable String hotelSlug, @PathVariable long conversationId,
+    MarkedRead markRead(AuthenticatedUser user, @PathVariable String hotelSlug,
+                        @PathVariable("conversationId") String conversationIdSegment,
                         @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
+        long conversationId = PathIds.conversationId(conversationIdSegment);
         commands.markRead(conversationId, ConversationKind.STAFF, HotelAccess.requireStaff(user, hotelSlug), requestId);
         return new MarkedRead(conversationId, true);
     }
@@ -61,8 +64,11 @@ class StaffChatController {
     /** Seed 000's URL, exactly; the 201 answer is the message in the shape of the Pusher event's payload. */
     @PostMapping("/api/staff-chat/{hotelSlug}/conversations/{conversationId}/send-message/")
     ResponseEntity<StaffChatMessage> send(AuthenticatedUser user, @PathVariable String hotelSlug,
-                                          @PathVariable long conversationId, @RequestBody SendMessageRequest request,
+
+                                          @PathVariable("conversationId") String conversationIdSegment,
+                                          @RequestBody SendMessageRequest request,
                                           @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
+        long conversationId = PathIds.conversationId(conversationIdSegment);
         AuthenticatedUser sender = HotelAccess.requireStaff(user, hotelSlug);
         return delivery.deliver(conversationId, ConversationKind.STAFF, sender, request.validated(), requestId)
                 .respond(StaffChatMessage::of);

@@ -3,10 +3,12 @@ package io.switchboard.command.conversation;
 import io.switchboard.api.conversation.Attachment;
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.ErrorCode;
+import io.switchboard.api.conversation.MarkConversationRead;
 import io.switchboard.api.conversation.MessageLimits;
 import io.switchboard.api.conversation.Participant;
 import io.switchboard.api.conversation.SendMessage;
 import io.switchboard.api.conversation.StartConversation;
+import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.Role;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
@@ -89,5 +91,78 @@ class StoredValueRulesTests {
                 .when(new StartConversation(ConversationKind.SUPPORT, TENANT, "bill\u0000ing",
                         List.of(participant(STAFF)), STAFF))
                 .expectNoEvents().expectExceptionDetails(ErrorCode.INVALID_SUBJECT);
+    }
+
+    /** Lone surrogates and non-characters, refused like U+0000: refused, never rewritten. */
+    private static final List<String> REFUSED_CHARACTERS = List.of("\u0000", "\uD800", "\uDC00", "\uFFFF", "\uFFFE",
+            "\uFDD0", "\uD83F\uDFFF");
+
+    @Test
+    void textAndContentMustBeWellFormedUnicodeWithoutNoncharacters() {
+        for (String bad : REFUSED_CHARACTERS) {
+            fixture.given(guestRoomStarted()).when(message("a" + bad + "b", null, null, null))
+                    .expectNoEvents().expectExceptionDetails(ErrorCode.INVALID_CHARACTERS);
+            fixture.given(guestRoomStarted()).when(message("hi", "{\"a\":\"" + bad + "\"}", null, null))
+                    .expectNoEvents().expectExceptionDetails(ErrorCode.INVALID_CHARACTERS);
+        }
+    }
+
+    @Test
+    void clientMessageIdsMustBeWellFormedBecauseSnapshotsKeyByThem() {
+        for (String bad : REFUSED_CHARACTERS) {
+            fixture.given(guestRoomStarted()).when(message("hi", null, null, bad))
+                    .expectNoEvents().expectExceptionDetails(ErrorCode.INVALID_CLIENT_MESSAGE_ID);
+        }
+    }
+
+    @Test
+    void attachmentStringsMustBeWellFormed() {
+        for (String bad : REFUSED_CHARACTERS) {
+            for (Attachment attachment : List.of(
+                    new Attachment("https://f.example/" + bad, "a", "text/plain", 1),
+                    new Attachment("https://f.example/a", "a" + bad, "text/plain", 1),
+                    new Attachment("https://f.example/a", "a", "text/" + bad, 1))) {
+                fixture.given(guestRoomStarted()).when(message(null, null, List.of(attachment), null))
+                        .expectNoEvents().expectExceptionDetails(ErrorCode.INVALID_ATTACHMENT);
+            }
+        }
+    }
+
+    @Test
+    void participantsSubjectsAndCallersMustBeWellFormed() {
+        for (String bad : REFUSED_CHARACTERS) {
+            for (Participant participant : List.of(new Participant("46" + bad, null, Role.STAFF),
+                    new Participant("46", "N" + bad, Role.STAFF))) {
+                fixture.givenNoPriorActivity()
+                        .when(new StartConversation(ConversationKind.STAFF, TENANT, null, List.of(participant), STAFF))
+                        .expectNoEvents().expectExceptionDetails(ErrorCode.INVALID_PARTICIPANTS);
+            }
+            fixture.givenNoPriorActivity()
+                    .when(new StartConversation(ConversationKind.SUPPORT, TENANT, "t" + bad,
+                            List.of(participant(STAFF)), STAFF))
+                    .expectNoEvents().expectExceptionDetails(ErrorCode.INVALID_SUBJECT);
+            AuthenticatedUser badGuest = new AuthenticatedUser(GUEST.userId(), "Ann" + bad, null, TENANT,
+                    Role.GUEST, GUEST.room(), GUEST.booking());
+            fixture.given(guestRoomStarted()).when(new SendMessage(ID, null, badGuest, null, "hi", null, null, null))
+                    .expectNoEvents().expectExceptionDetails(ErrorCode.INVALID_PARTICIPANTS);
+            fixture.given(guestRoomStarted())
+                    .when(new MarkConversationRead(ID, null, AuthenticatedUser.of("s" + bad, "S", TENANT, Role.STAFF),
+                            1))
+                    .expectNoEvents().expectExceptionDetails(ErrorCode.INVALID_PARTICIPANTS);
+        }
+    }
+
+    @Test
+    void hostileButWellFormedTextIsKeptExactly() {
+        String hostile = "\u202Eevil\u202C \uD83D\uDC68\u200D\uD83D\uDC69 e\u0301\u0302 \uFEFF\u0001";
+        fixture.given(guestRoomStarted()).when(message(hostile, null, null, hostile))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.axonframework.test.matchers.Matchers.predicate(event ->
+                                        event instanceof io.switchboard.api.conversation.MessageSent sent
+                                                && sent.text().equals(hostile)
+                                                && sent.clientMessageId().equals(hostile)),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.query.hotel;
 
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.hotel.HotelAccess;
+import io.switchboard.api.hotel.PathIds;
 import io.switchboard.api.hotel.RoomMessage;
 import io.switchboard.api.identity.AuthenticatedUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,9 +39,10 @@ class RoomChatStaffReadController {
 
     @GetMapping(CONVERSATIONS + "{conversationId}/messages/")
     MessagePageJson<RoomMessage> messages(AuthenticatedUser user, @PathVariable String hotelSlug,
-                                          @PathVariable long conversationId,
+                                          @PathVariable("conversationId") String conversationIdSegment,
                                           @RequestParam(required = false) Integer limit,
                                           @RequestParam(name = "before_id", required = false) Long beforeId) {
+        long conversationId = PathIds.conversationId(conversationIdSegment);
         AuthenticatedUser staff = HotelAccess.requireStaff(user, hotelSlug);
         Paging paging = Paging.of(limit, beforeId);
         RoomMessage.Thread thread = RoomMessage.Thread.of(

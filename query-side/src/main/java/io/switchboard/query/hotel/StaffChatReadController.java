@@ -3,6 +3,7 @@ package io.switchboard.query.hotel;
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.query.ConversationSummary;
 import io.switchboard.api.hotel.HotelAccess;
+import io.switchboard.api.hotel.PathIds;
 import io.switchboard.api.hotel.StaffChatConversation;
 import io.switchboard.api.hotel.StaffChatMessage;
 import io.switchboard.api.identity.AuthenticatedUser;
@@ -41,9 +42,10 @@ class StaffChatReadController {
 
     @GetMapping(CONVERSATIONS + "{conversationId}/messages/")
     MessagePageJson<StaffChatMessage> messages(AuthenticatedUser user, @PathVariable String hotelSlug,
-                                               @PathVariable long conversationId,
+                                               @PathVariable("conversationId") String conversationIdSegment,
                                                @RequestParam(required = false) Integer limit,
                                                @RequestParam(name = "before_id", required = false) Long beforeId) {
+        long conversationId = PathIds.conversationId(conversationIdSegment);
         AuthenticatedUser member = HotelAccess.requireStaff(user, hotelSlug);
         Paging paging = Paging.of(limit, beforeId);
         requireParticipant(member, conversationId);

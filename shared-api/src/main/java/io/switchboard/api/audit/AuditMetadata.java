@@ -1,6 +1,7 @@
 package io.switchboard.api.audit;
 
 import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.api.text.InputText;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +26,13 @@ public final class AuditMetadata {
     private AuditMetadata() {
     }
 
+    /** Longer caller-supplied request ids are replaced: they are stored with every event the request causes. */
+    public static final int MAX_CORRELATION_ID_LENGTH = 100;
+
     /**
-     * @param correlationId a caller-supplied request id (e.g. {@code X-Request-Id}); {@code null} or blank gets a
-     *                      fresh random one, so every event is traceable to one request
+     * @param correlationId a caller-supplied request id (e.g. {@code X-Request-Id}); {@code null}, blank, longer than
+     *                      {@link #MAX_CORRELATION_ID_LENGTH} or failing {@link InputText} gets a fresh random one, so
+     *                      every event is traceable to one request and no header bloats or breaks the metadata
      */
     public static Map<String, Object> of(AuthenticatedUser actor, Dialect dialect, String correlationId) {
         Map<String, Object> metadata = new HashMap<>();
@@ -36,6 +41,7 @@ public final class AuditMetadata {
         metadata.put(TENANT, actor.tenant());
         metadata.put(DIALECT, dialect.name());
         metadata.put(CORRELATION_ID, correlationId == null || correlationId.isBlank()
+                || !InputText.isValid(correlationId, MAX_CORRELATION_ID_LENGTH)
                 ? UUID.randomUUID().toString() : correlationId);
         return metadata;
     }

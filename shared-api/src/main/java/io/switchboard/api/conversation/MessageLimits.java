@@ -1,6 +1,9 @@
 package io.switchboard.api.conversation;
 
-/** Limits the command side enforces on every message, whatever the dialect. Documented in docs/architecture.md. */
+/**
+ * Limits the command side enforces on every message, whatever the dialect; lengths count UTF-16 code units. Every
+ * string must also pass {@link io.switchboard.api.text.InputText}. Documented in docs/architecture.md.
+ */
 public final class MessageLimits {
 
     /** Characters of message text. */
@@ -18,11 +21,6 @@ public final class MessageLimits {
     public static final int MAX_IDENTIFIER_LENGTH = 255;
     /** Attachment sizes are JSON numbers: they must stay exact in JavaScript. */
     public static final long MAX_ATTACHMENT_SIZE = 9_007_199_254_740_991L;
-
-    /** PostgreSQL text cannot hold U+0000: a value with it would be stored in the event but break every projection. */
-    public static boolean hasNullCharacter(String value) {
-        return value != null && value.indexOf('\u0000') >= 0;
-    }
 
     private MessageLimits() {
     }

@@ -1,6 +1,7 @@
 package io.switchboard.api.hotel;
 
 import io.switchboard.api.conversation.MessageLimits;
+import io.switchboard.api.text.InputText;
 
 import java.math.BigInteger;
 import java.util.regex.Pattern;
@@ -30,7 +31,7 @@ public final class UserIds {
 
     /**
      * Reads an id a client sent: a non-negative integral JSON number JavaScript holds exactly, or a non-blank string
-     * of at most {@link MessageLimits#MAX_IDENTIFIER_LENGTH} characters without null characters.
+     * of at most {@link MessageLimits#MAX_IDENTIFIER_LENGTH} characters that passes {@link InputText}.
      *
      * @return the id as the token {@code sub} would carry it, or null when the value is no valid id
      */
@@ -40,8 +41,8 @@ public final class UserIds {
             return number.signum() >= 0 && number.compareTo(BigInteger.valueOf(MAX_SAFE_INTEGER)) <= 0
                     ? number.toString() : null;
         }
-        if (value instanceof String id && !id.isBlank() && id.length() <= MessageLimits.MAX_IDENTIFIER_LENGTH
-                && !MessageLimits.hasNullCharacter(id)) {
+        if (value instanceof String id && !id.isBlank()
+                && InputText.isValid(id, MessageLimits.MAX_IDENTIFIER_LENGTH)) {
             return id;
         }
         return null;
