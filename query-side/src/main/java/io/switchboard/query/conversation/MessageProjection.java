@@ -19,7 +19,8 @@ class MessageProjection {
 
     @EventHandler
     void on(MessageSent event) {
-        if (!messages.existsById(event.messageId())) {
+        // a primary-key lookup: unlike existsById's query it neither flushes nor plans a query
+        if (messages.findById(event.messageId()).isEmpty()) {
             messages.save(new MessageRow(event));
         }
     }

@@ -10,14 +10,22 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 import java.util.List;
 
 @Entity
 @Table(name = "query_message")
-class MessageRow {
+class MessageRow implements Persistable<Long> {
+
+    /** A row built from an event is new: saving it inserts, without the select a merge would do first. */
+    @Transient
+    private boolean fresh = true;
 
     @Id
     private Long messageId;
@@ -58,6 +66,22 @@ class MessageRow {
 
     long messageId() {
         return messageId;
+    }
+
+    @Override
+    public Long getId() {
+        return messageId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
     }
 
     long sequence() {
