@@ -1,5 +1,7 @@
 package io.switchboard.bench.writepath;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /** Number formatting shared by the progress lines and the final table. */
@@ -22,8 +24,15 @@ final class Format {
         return Double.isNaN(perSecond) ? "n/a" : String.format(Locale.ROOT, "%.1f", perSecond);
     }
 
+    /** Two decimals, or two significant digits below 0.1 (today's ratios to pgbench are in the thousandths). */
     static String ratio(double ratio) {
-        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2f", ratio);
+        if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
+            return "n/a";
+        }
+        if (ratio >= 0.1 || ratio == 0) {
+            return String.format(Locale.ROOT, "%.2f", ratio);
+        }
+        return new BigDecimal(ratio).round(new MathContext(2)).toPlainString();
     }
 
     static String seconds(long nanos) {

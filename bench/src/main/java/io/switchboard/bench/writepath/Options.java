@@ -14,6 +14,7 @@ import java.util.Set;
 record Options(
         Set<String> phases,
         boolean quick,
+        Duration serverWarmup,
         Duration warmup,
         Duration measure,
         Duration pgbenchDuration,
@@ -35,7 +36,7 @@ record Options(
     static final List<String> ALL_PHASES = List.of("pgbench", "a", "b", "c", "d", "e", "f", "g");
 
     static final String USAGE = """
-            WritePathBenchmark [--phases=pgbench,a,b,c,d,e,f,g] [--quick] [--warmup=3] [--measure=10]
+            WritePathBenchmark [--phases=pgbench,a,b,c,d,e,f,g] [--quick] [--server-warmup=10] [--warmup=3] [--measure=10]
                                [--pgbench-seconds=10] [--rate=1000] [--max-in-flight=256]
                                [--long-messages=10000] [--long-fill-cap=150] [--burst=2000]
                                [--request-timeout=30] [--budget=720]
@@ -44,7 +45,8 @@ record Options(
               phases: pgbench = event-shaped insert ceiling; a = 1 client, 1 conversation; b = 1 conversation at
               4/16/64 clients; c = 100 conversations at 16/64 clients; d = open loop at --rate over 100
               conversations, with Pusher delivery (e.i); e = read-model visibility at --rate (e.ii) and the burst;
-              f = long conversation (#10 vs #10,000); g = correctness check. Durations in seconds.
+              f = long conversation (#10 vs #10,000); g = correctness check. Durations in seconds; the server
+              warm-up (8 clients, 8 conversations, not reported) runs once before the first load phase.
               The database --database is DROPPED and recreated.
             """;
 
@@ -75,6 +77,7 @@ record Options(
         Options options = new Options(
                 phases,
                 quick,
+                seconds(values.remove("server-warmup"), quick ? 3 : 10),
                 seconds(values.remove("warmup"), quick ? 1 : 3),
                 seconds(values.remove("measure"), quick ? 4 : 10),
                 seconds(values.remove("pgbench-seconds"), quick ? 3 : 10),

@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Issue 6, "the write path": how many messages per second the server accepts, how fast, and whether a busy
@@ -42,6 +43,7 @@ public final class WritePathBenchmark {
     private final Report report = new Report();
     private final Ledger ledger = new Ledger();
     private final long started = System.nanoTime();
+    private final LocalDateTime runStarted = LocalDateTime.now().withNano(0);
     private BenchDatabase database;
     private SoketiServer soketi;
     private SwitchboardServer server;
@@ -64,8 +66,8 @@ public final class WritePathBenchmark {
     }
 
     private void run(Path jar) throws Exception {
-        System.out.printf("Write-path benchmark (issue 6), %s, phases %s%s; database %s is recreated%n",
-                LocalDateTime.now().withNano(0),
+        System.out.printf("Write-path benchmark (issue 6), %s, commit %s, phases %s%s; database %s is recreated%n",
+                runStarted, commit(),
                 options.phases(), options.quick() ? " (quick)" : "", options.database());
         try (BenchDatabase db = new BenchDatabase(options)) {
             database = db;
@@ -86,6 +88,9 @@ public final class WritePathBenchmark {
                 openLoop = new OpenLoop(api, ledger, options.requestTimeout());
                 System.out.printf("server up (%s, log %s), soketi on port %d%n", app.database(), app.log(),
                         pusherServer.port());
+                if (Stream.of("a", "b", "c", "d", "e", "f").anyMatch(options::runs)) {
+                    warmUpServer();
+                }
                 phase("a", this::singleClient);
                 phase("b", this::oneBusyConversation);
                 phase("c", this::hundredConversations);
@@ -98,7 +103,8 @@ public final class WritePathBenchmark {
         } finally {
             System.out.printf("%nTotal run time %s.%n", Format.seconds(System.nanoTime() - started));
         }
-        System.out.println();
+        System.out.printf("%nWrite-path benchmark, %s, commit %s, %s run in %s%n%n", runStarted, commit(),
+                options.quick() ? "quick" : "full", Format.seconds(System.nanoTime() - started));
         System.out.println(report.markdown());
         System.out.println("Server database " + options.jdbcUrl() + "; " + Runtime.getRuntime().availableProcessors()
                 + " cores shared by the server, PostgreSQL, soketi and this client.");
@@ -150,6 +156,22 @@ public final class WritePathBenchmark {
         }
     }
 
+    /**
+     * A fresh JVM runs interpreted for its first seconds; without this, phase a (the first) would measure the JIT,
+     * not the write path. Its sends count in the ledger (and the correctness check) only.
+     */
+    private void warmUpServer() throws Exception {
+        long start = System.nanoTime();
+        List<Long> conversations = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            conversations.add(createConversation("warm-up " + i));
+        }
+        LoadResult result = closedLoop.run("server warm-up, 8 clients, 8 conversations", "warmup", 8, Duration.ZERO,
+                options.serverWarmup(), (client, n) -> conversations.get(client));
+        System.out.printf("%n== server warm-up: %d messages in %s (not reported)%n", result.latency.count(),
+                Format.seconds(System.nanoTime() - start));
+    }
+
     // ---- pgbench: the ceiling ----
 
     private void pgbench() throws Exception {
@@ -167,11 +189,12 @@ public final class WritePathBenchmark {
 
     private void singleClient() throws Exception {
         long conversation = createConversation("a: one client");
+        long hikari = hikariLines();
         LoadResult result = closedLoop.run("a  1 client, 1 conversation", "a", 1, options.warmup(),
                 options.measure(), (client, n) -> conversation);
         System.out.println("  " + result.line());
         report.add(new Report.Row("a", "1 client, 1 conversation", throughput(result), result.messagesPerSecond(),
-                true, result.errors(), "", ""));
+                true, errors(result, hikari), "", ""));
     }
 
     private void oneBusyConversation() throws Exception {
@@ -179,6 +202,7 @@ public final class WritePathBenchmark {
         for (int clients : new int[] {4, 16, 64}) {
             settle();
             long conversation = createConversation("b: " + clients + " clients");
+            long hikari = hikariLines();
             LoadResult result = closedLoop.run("b  " + clients + " clients, 1 conversation", "b" + clients, clients,
                     options.warmup(), options.measure(), (client, n) -> conversation);
             System.out.println("  " + result.line());
@@ -192,7 +216,7 @@ public final class WritePathBenchmark {
                 met = Report.met(rate >= 500 && rate >= fourClients);
             }
             report.add(new Report.Row("b", clients + " clients, 1 conversation", throughput(result), rate, false,
-                    result.errors(), target, met));
+                    errors(result, hikari), target, met));
         }
     }
 
@@ -200,6 +224,7 @@ public final class WritePathBenchmark {
         List<Long> conversations = hundredConversationIds();
         for (int clients : new int[] {16, 64}) {
             settle();
+            long hikari = hikariLines();
             LoadResult result = closedLoop.run("c  " + clients + " clients, 100 conversations", "c" + clients,
                     clients, options.warmup(), options.measure(),
                     (client, n) -> conversations.get(ThreadLocalRandom.current().nextInt(conversations.size())));
@@ -207,7 +232,7 @@ public final class WritePathBenchmark {
             double ratio = result.messagesPerSecond() / report.pgbench16();
             System.out.printf("  msg/s ÷ pgbench-16 tps = %s%n", Format.ratio(ratio));
             report.add(new Report.Row("c", clients + " clients, 100 conversations (random)", throughput(result),
-                    result.messagesPerSecond(), false, result.errors(), clients == 16 ? "≥ 0.3 × pgbench-16" : "",
+                    result.messagesPerSecond(), false, errors(result, hikari), clients == 16 ? "≥ 0.3 × pgbench-16" : "",
                     clients == 16 ? (Double.isNaN(ratio) ? "n/a" : Report.met(ratio >= 0.3)) : ""));
         }
     }
@@ -222,6 +247,7 @@ public final class WritePathBenchmark {
         Queue<Delivered> expected = new ConcurrentLinkedQueue<>();
         LoadResult result;
         try (PusherDeliveries pusher = new PusherDeliveries(soketi, conversations, 4)) {
+            long hikari = hikariLines();
             result = openLoop.run("d  open loop " + options.openLoopRate() + "/s, 100 conversations", "d",
                     options.openLoopRate(), options.warmup(), options.measure(), options.maxInFlight(),
                     Duration.ofSeconds(10), spreadOver(conversations),
@@ -250,7 +276,7 @@ public final class WritePathBenchmark {
                     expected.size(), pusher.duplicates());
             report.add(new Report.Row("d", "open loop " + options.openLoopRate() + " msg/s offered, 100 conversations: "
                     + "POST (from planned send)", "achieved " + Format.rate(result.messagesPerSecond()) + " msg/s, "
-                    + result.latency.p50p99(), result.messagesPerSecond(), false, result.errors(), "p99 ≤ 50 ms",
+                    + result.latency.p50p99(), result.messagesPerSecond(), false, errors(result, hikari), "p99 ≤ 50 ms",
                     Report.met(result.latency.percentileMillis(0.99) <= 50 && result.notSent.get() == 0)));
             report.add(new Report.Row("e(i)", "Pusher delivery at the same rate (planned send → subscriber)",
                     fromPlanned.p50p99() + " (after the 201: " + fromAnswer.p50p99() + ")", Double.NaN, false,
@@ -285,6 +311,7 @@ public final class WritePathBenchmark {
         LoadResult result;
         ReadVisibility visibility = new ReadVisibility(api, 2, 20, Duration.ofMillis(20));
         long unseen;
+        long hikari = hikariLines();
         try {
             result = openLoop.run("e  open loop " + options.openLoopRate() + "/s + GET sampling", "e",
                     options.openLoopRate(), options.warmup(), options.measure(), options.maxInFlight(),
@@ -307,7 +334,7 @@ public final class WritePathBenchmark {
                 + options.openLoopRate() + " msg/s offered (planned send → seen)", visibility.fromPlanned.p50p99()
                 + " (after the 201: " + visibility.fromAnswer.p50p99() + "); sends achieved "
                 + Format.rate(result.messagesPerSecond()) + " msg/s, POST " + result.latency.p50p99(),
-                Double.NaN, false, "not seen " + unseen + "; sends: " + result.errors(), "", ""));
+                Double.NaN, false, "not seen " + unseen + "; sends: " + errors(result, hikari), "", ""));
         settle();
         burst(conversations);
     }
@@ -318,6 +345,7 @@ public final class WritePathBenchmark {
         }
         AtomicReference<Answer> last = new AtomicReference<>();
         Queue<Long> ids = new ConcurrentLinkedQueue<>();
+        long hikari = hikariLines();
         LoadResult result = closedLoop.run("e  burst " + options.burstMessages() + " messages, 8 clients", "burst", 8,
                 Duration.ZERO, Duration.ofSeconds(90), options.burstMessages(),
                 (client, n) -> conversations.get((int) (n % conversations.size())),
@@ -356,7 +384,7 @@ public final class WritePathBenchmark {
         report.add(new Report.Row("e(ii)", "burst: " + options.burstMessages() + " messages from 8 clients over 100 "
                 + "conversations, then last 201 → visible in GET", lastLag + " (all in read model: " + allLag
                 + "); burst " + Format.rate(result.messagesPerSecond()) + " msg/s", result.messagesPerSecond(), false,
-                result.errors(), "issue 11: ~7 s before", ""));
+                errors(result, hikari), "issue 11: ~7 s before", ""));
     }
 
     // ---- f: long conversation ----
@@ -369,6 +397,7 @@ public final class WritePathBenchmark {
         long sent = ledger.created(conversation);
         int target = options.longConversationMessages();
         long fillStart = System.nanoTime();
+        long hikari = hikariLines();
         LoadResult fill = closedLoop.run("f  fill to #" + target + ", 4 clients", "f-fill", 4, Duration.ZERO,
                 options.longConversationFillCap(), Math.max(0, target - sent), (client, n) -> conversation,
                 (c, n, answer) -> { });
@@ -386,7 +415,7 @@ public final class WritePathBenchmark {
                 + " (p50 " + Format.millis(early.percentileMillis(0.5)) + " vs "
                 + Format.millis(late.percentileMillis(0.5)) + "); ratio " + Format.ratio(ratio)
                 + "; fill " + Format.rate(fill.messagesPerSecond()) + " msg/s with 4 clients",
-                Double.NaN, false, "fill: " + fill.errors(), "ratio ≤ 1.2", Report.met(ratio <= 1.2)));
+                Double.NaN, false, "fill: " + errors(fill, hikari), "ratio ≤ 1.2", Report.met(ratio <= 1.2)));
     }
 
     /** {@code count} sends one after another by one sender; the latencies of those answered 2xx. */
@@ -483,8 +512,28 @@ public final class WritePathBenchmark {
 
     // ---- helpers ----
 
+    /** The phase's errors as the clients saw them, plus the server's Hikari timeouts logged meanwhile. */
+    private String errors(LoadResult result, long hikariBefore) {
+        return result.errors() + ", Hikari " + (hikariLines() - hikariBefore);
+    }
+
+    private long hikariLines() {
+        return server.countLogLines(HIKARI_EXHAUSTED);
+    }
+
     private static String throughput(LoadResult result) {
         return Format.rate(result.messagesPerSecond()) + " msg/s, " + result.latency.p50p99();
+    }
+
+    /** The checked-out commit the jar was presumably built from, for telling before from after. */
+    private static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
+            String output = new String(git.getInputStream().readAllBytes()).trim();
+            return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? output : "unknown";
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     /** Open-loop targets: conversations in turn (each gets rate/100 per second), senders in turn. */
