@@ -70,7 +70,9 @@ final class ClosedLoop {
                         SendResult answer = api.send(api.sendRequest(conversation, sender, textPrefix + "-" + n,
                                 textPrefix + "-" + n));
                         ledger.record(conversation, answer);
-                        if (answer.startNanos() >= measureStart) {
+                        // every request in flight during the window, also one started in the warm-up: a client
+                        // stuck for the whole window must show, not vanish from the figures
+                        if (answer.endNanos() >= measureStart && answer.startNanos() < measureEnd) {
                             result.record(answer, answer.latencyNanos());
                         }
                         if (answer.created() && answer.endNanos() >= measureStart && answer.endNanos() <= measureEnd) {

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The measured window of one load phase: throughput is the 2xx answers that arrived inside the window divided by
- * its length; latencies and errors are those of the requests that belong to the window (started in it, closed
- * loop; planned in it, open loop), however late they finished.
+ * its length; latencies and errors are those of the requests that belong to the window, however late they
+ * finished: in a closed loop every request in flight at some point of the window (so a client stuck from the
+ * warm-up through the whole window still counts), in an open loop every request planned in it.
  */
 final class LoadResult {
 

@@ -38,7 +38,7 @@ record Options(
     static final String USAGE = """
             WritePathBenchmark [--phases=pgbench,a,b,c,d,e,f,g] [--quick] [--server-warmup=10] [--warmup=3] [--measure=10]
                                [--pgbench-seconds=10] [--rate=1000] [--max-in-flight=256]
-                               [--long-messages=10000] [--long-fill-cap=150] [--burst=2000]
+                               [--long-messages=10000] [--long-fill-cap=90] [--burst=2000]
                                [--request-timeout=30] [--budget=720]
                                [--pg-host=127.0.0.1] [--pg-port=5432] [--pg-user=postgres] [--pg-password=]
                                [--database=bench_pg] [--server-jvm-options="-Xmx1g -XX:+UseG1GC"]
@@ -84,7 +84,7 @@ record Options(
                 integer(values.remove("rate"), 1000),
                 integer(values.remove("max-in-flight"), 256),
                 integer(values.remove("long-messages"), quick ? 1000 : 10_000),
-                seconds(values.remove("long-fill-cap"), quick ? 30 : 150),
+                seconds(values.remove("long-fill-cap"), quick ? 30 : 90),
                 integer(values.remove("burst"), quick ? 500 : 2000),
                 seconds(values.remove("request-timeout"), 30),
                 seconds(values.remove("budget"), 720),
