@@ -42,7 +42,7 @@ final class Samples {
     /** "p50 12.3 ms, p99 45.6 ms" (or "no samples"). */
     String p50p99() {
         if (count() == 0) {
-            return "no samples";
+            return "no 2xx answer";
         }
         return "p50 " + Format.millis(percentileMillis(0.50)) + ", p99 " + Format.millis(percentileMillis(0.99));
     }
