@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The measured window of one load phase: throughput is the 2xx answers that arrived inside the window divided by
  * its length; latencies and errors are those of the requests that belong to the window, however late they
  * finished: in a closed loop every request in flight at some point of the window (so a client stuck from the
- * warm-up through the whole window still counts), in an open loop every request planned in it.
+ * warm-up through the whole window still counts), in an open loop every request planned before its end and
+ * answered after its start (latency from the planned instant).
  */
 final class LoadResult {
 

@@ -12,6 +12,9 @@ import java.util.concurrent.locks.LockSupport;
  * latency counts from that planned instant, not from when it actually left. So a stalled server shows up as the
  * latency of every request it delayed (no coordinated omission), as users would see it.
  * <p>
+ * The window's requests are those planned before its end and answered after its start; planned requests never sent
+ * are counted apart ("not sent").
+ * <p>
  * At most {@code maxInFlight} requests are outstanding (each is an HTTP/1.1 connection); when all are taken the
  * scheduler waits and sends the overdue requests as soon as a slot frees. Requests still unsent
  * {@code startGrace} after the schedule's end are abandoned and counted as "not sent", so an overloaded server
@@ -71,11 +74,13 @@ final class OpenLoop {
             Target target = targets.target(i);
             String text = textPrefix + "-" + i;
             long index = i;
-            boolean measured = planned >= measureStart && planned < measureEnd;
             api.sendAsync(api.sendRequest(target.conversationId(), target.senderId(), text, text))
                     .thenAccept(answer -> {
                         try {
                             ledger.record(target.conversationId(), answer);
+                            // planned before the window's end and answered after its start: also a warm-up request
+                            // that was still waiting, so a server that never catches up still shows its latencies
+                            boolean measured = planned < measureEnd && answer.endNanos() >= measureStart;
                             if (measured) {
                                 result.record(answer, answer.endNanos() - planned);
                             }
