@@ -11,16 +11,14 @@ import io.switchboard.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -46,12 +44,13 @@ public final class RestToPusherLatency {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build the jar first: mvn -B -q package -DskipTests");
         }
-        try (SoketiServer soketi = SoketiServer.start(); Server server = Server.start(jar, soketi)) {
+        try (SoketiServer soketi = SoketiServer.start();
+             SwitchboardServer server = SwitchboardServer.start(jar, soketi, Map.of(), List.of())) {
             run(server, soketi, messages, warmup);
         }
     }
 
-    private static void run(Server server, SoketiServer soketi, int messages, int warmup) throws Exception {
+    private static void run(SwitchboardServer server, SoketiServer soketi, int messages, int warmup) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String token = TestTokens.token(AuthenticatedUser.of("45", "John Doe", HOTEL, Role.STAFF));
         JsonNode conversation = post(http, server.url("/api/staff/hotels/" + HOTEL + "/staff-chat/conversations/"),
@@ -138,68 +137,6 @@ public final class RestToPusherLatency {
                 throw new IllegalStateException("timed out waiting for " + what);
             }
             TimeUnit.MILLISECONDS.sleep(20); // a benchmark driver, not a test: plain polling is fine here
-        }
-    }
-
-    /** The built jar in its own process, configured through the environment as in production. */
-    private record Server(Process process, int port, String database) implements AutoCloseable {
-
-        static Server start(Path jar, SoketiServer soketi) throws Exception {
-            int port = freePort();
-            Path dataDirectory = Files.createTempDirectory("switchboard-bench-");
-            ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dataDirectory.resolve("server.log").toFile());
-            Map<String, String> env = builder.environment();
-            env.put("PORT", String.valueOf(port));
-            env.put("SWITCHBOARD_DATA_DIR", dataDirectory.toString());
-            env.put("SWITCHBOARD_AUTH_JWT_SECRET", TestTokens.SECRET);
-            env.put("PUSHER_APP_ID", soketi.appId());
-            env.put("PUSHER_KEY", soketi.key());
-            env.put("PUSHER_SECRET", soketi.secret());
-            env.put("PUSHER_HOST", soketi.host());
-            env.put("PUSHER_PORT", String.valueOf(soketi.port()));
-            env.put("PUSHER_ENCRYPTED", "false");
-            String database = env.containsKey("SPRING_DATASOURCE_URL")
-                    ? "database " + env.get("SPRING_DATASOURCE_URL") : "embedded H2 database";
-            Server server = new Server(builder.start(), port, database);
-            HttpClient http = HttpClient.newHttpClient();
-            waitUntil(() -> server.healthy(http), "the server to start (log: " + dataDirectory + "/server.log)");
-            return server;
-        }
-
-        String url(String path) {
-            return "http://127.0.0.1:" + port + path;
-        }
-
-        private boolean healthy(HttpClient http) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited with " + process.exitValue());
-            }
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString())
-                        .body().contains("UP");
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
         }
     }
 }
