@@ -9,12 +9,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 
 /** A current or former participant; leaving keeps the row (inactive) so lists can still name who took part. */
 @Entity
 @Table(name = "query_participant")
+@DynamicUpdate // the name may be filled by a plain statement (ParticipantProjection): never write back a stale one
 class ParticipantRow {
 
     @Id
@@ -49,12 +51,6 @@ class ParticipantRow {
         this.role = role;
         this.joinedAt = joinedAt;
         this.active = true;
-    }
-
-    void nameIfUnknown(String name) {
-        if (this.name == null) {
-            this.name = name;
-        }
     }
 
     void leave() {

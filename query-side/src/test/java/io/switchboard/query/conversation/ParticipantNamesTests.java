@@ -55,6 +55,21 @@ class ParticipantNamesTests {
         assertThat(participants(redelivered)).isEqualTo(participants(once));
     }
 
+    /**
+     * A processor batch is one transaction: the name a message fills in must survive a later event of the same batch
+     * that changes the participant's row (a managed copy loaded before the name was filled in).
+     */
+    @Test
+    void aNameFilledInWithinABatchSurvivesLaterChangesToTheRowInThatBatch() {
+        ConversationScenario chat = new ConversationScenario(newTenant(), ConversationKind.STAFF);
+        driver.apply(chat.started(creator, silent));
+
+        driver.applyInOneTransaction(List.of(chat.joined(addedById), chat.message(named(addedById, "Mary Smith"), "hi"),
+                chat.left(addedById)));
+
+        assertThat(participants(chat)).contains(tuple(addedById.userId(), "Mary Smith"));
+    }
+
     /** The later message carries another name (a newer token): the first one stays, as on every replay. */
     private List<Object> story(ConversationScenario chat) {
         return List.of(chat.started(creator, addedById, silent),
