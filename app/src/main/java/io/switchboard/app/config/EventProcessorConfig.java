@@ -17,6 +17,11 @@ import org.springframework.context.annotation.Configuration;
  * <li><b>Batches.</b> A processor handles up to {@code switchboard.processors.batch-size} events per transaction and
  * token update, instead of one: under load the read models and the fan-out keep up with the commands (one transaction
  * per event took ~3 database round trips per event plus a commit, and fell seconds behind a burst).</li>
+ * <li><b>Segments.</b> Each processor's events are split into {@code switchboard.processors.segments} segments by
+ * conversation (Axon's default sequencing: one aggregate's events stay in order, in one segment), each handled by its
+ * own thread — on one node, or spread over the nodes claiming them. One thread spent most of its time waiting for the
+ * database round trips of one event after another. The count applies when a processor's tokens are first created;
+ * an existing deployment keeps its segments until they are split (Axon's {@code splitSegment}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,9 +29,11 @@ class EventProcessorConfig {
 
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing,
-                             @Value("${switchboard.processors.batch-size:100}") int batchSize) {
+                             @Value("${switchboard.processors.batch-size:100}") int batchSize,
+                             @Value("${switchboard.processors.segments:2}") int segments) {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         processing.registerTrackingEventProcessorConfiguration(configuration ->
-                TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
+                TrackingEventProcessorConfiguration.forParallelProcessing(segments).andInitialSegmentsCount(segments)
+                        .andBatchSize(batchSize));
     }
 }
