@@ -19,6 +19,8 @@ import java.util.Set;
  */
 final class DatabaseOutages {
 
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     private DatabaseOutages() {
     }
 
@@ -43,7 +45,15 @@ final class DatabaseOutages {
                 || cause instanceof DataAccessResourceFailureException || cause instanceof ConnectException) {
             return true;
         }
+        if (!(cause instanceof SQLException sql)) {
+            return false;
+        }
+        // HikariCP's stand-in for a pooled connection it closed meanwhile (evicted after a connection failure on
+        // another thread) throws this, without an SQLState: the request had its connection taken from under it.
+        if (sql.getSQLState() == null && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
+            return true;
+        }
         // SQLState class 08: connection exception (PostgreSQL: 08001 cannot connect, 08006 connection failure, ...)
-        return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+        return sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }
 }
