@@ -103,6 +103,11 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
         lane.handOver();
     }
 
+    /** How many commands wait in the lane of this target (its stripe); for tests and diagnostics. */
+    int waiting(String target) {
+        return lanes[Math.floorMod(target.hashCode(), STRIPES)].size();
+    }
+
     /** Whatever fails, every drained command gets an answer: its caller waits for nothing else. */
     private void runSafely(List<Pending> batch) {
         try {
@@ -131,6 +136,9 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
             byMessage.put(pending.command, pending);
         }
         BatchingUnitOfWork<CommandMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+        // started first, so that a transaction that cannot begin (database down) rolls the unit back and surfaces
+        // as itself; on an unstarted unit the rollback would fail instead and hide the cause
+        unitOfWork.start();
         unitOfWork.attachTransaction(transactionManager);
         ResultMessage<?> outcome = unitOfWork.executeWithResult(
                 () -> new DefaultInterceptorChain<>(unitOfWork, interceptors,
@@ -199,6 +207,10 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
                 batch.add(queue.poll());
             }
             return batch;
+        }
+
+        synchronized int size() {
+            return queue.size();
         }
 
         synchronized void handOver() {
