@@ -24,7 +24,7 @@ class ConversationRepositoryConfiguration {
                                                     SnapshotTriggerDefinition conversationSnapshotTrigger,
                                                     ParameterResolverFactory parameterResolverFactory,
                                                     HandlerDefinition handlerDefinition,
-                                                    @Value("${switchboard.aggregate-cache.size:10000}") int size) {
+                                                    @Value("${switchboard.aggregate-cache.size:1000}") int size) {
         EventSourcingRepository.Builder<Conversation> builder = EventSourcingRepository.builder(Conversation.class)
                 .snapshotTriggerDefinition(conversationSnapshotTrigger)
                 .parameterResolverFactory(parameterResolverFactory)
