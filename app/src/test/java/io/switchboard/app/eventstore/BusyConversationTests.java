@@ -69,6 +69,10 @@ class BusyConversationTests {
             assertThat(bySender).noneMatch(MessageAccepted::duplicate);
         }
         assertThat(storedMessages(id)).isEqualTo((long) SENDERS * MESSAGES_EACH);
+        List<MessageAccepted> bySequence = answers.stream().flatMap(List::stream)
+                .sorted(java.util.Comparator.comparingLong(MessageAccepted::sequence)).toList();
+        assertThat(bySequence).extracting(MessageAccepted::messageId).as("a later message has the bigger id")
+                .isSorted().doesNotHaveDuplicates();
 
         // Resends of ids accepted in those batches are recognised: nothing is stored twice.
         MessageAccepted resend = send(id, senders.get(7), "again", senders.get(7).userId() + "-3");
