@@ -5,21 +5,21 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -30,9 +30,9 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -92,8 +92,8 @@ class AxonMessagingConfig {
     /**
      * Snapshots are taken on a thread of their own. Axon's default takes them on the committing command's thread,
      * after commit but while the conversation is still locked, in a second transaction: that made every hundredth
-     * send slower and, with the pool drained by waiting senders, stalled the conversation. A snapshot is only a cache,
-     * so when one is already queued the next is dropped (the following threshold takes it).
+     * send slower and, with the pool drained by waiting senders, stalled the conversation. A snapshot is only a cache:
+     * should a thousand be waiting, further ones are dropped (a later threshold takes them).
      */
     @Bean
     SpringAggregateSnapshotter aggregateSnapshotter(Configuration configuration, HandlerDefinition handlerDefinition,
