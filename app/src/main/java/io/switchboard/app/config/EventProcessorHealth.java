@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Surfaces what a retried event would otherwise hide: the health component {@code eventProcessors} is DOWN while any
@@ -31,7 +30,7 @@ class EventProcessorHealth implements HealthIndicator {
         this.processing = processing;
         this.eventStore = eventStore;
         processing.eventProcessors().keySet().forEach(name -> {
-            Gauge.builder("switchboard.processor.lag", () -> lag(name)).tag("processor", name)
+            Gauge.builder("switchboard.processor.lag", () -> lag(name, headPosition())).tag("processor", name)
                     .description("events stored but not yet handled by the processor").register(meters);
             Gauge.builder("switchboard.processor.errors", () -> errors(name)).tag("processor", name)
                     .description("processor segments retrying a failing event").register(meters);
@@ -42,9 +41,10 @@ class EventProcessorHealth implements HealthIndicator {
     public Health health() {
         Map<String, Object> details = new LinkedHashMap<>();
         boolean failing = false;
+        long head = headPosition();
         for (String name : processing.eventProcessors().keySet()) {
             Map<String, Object> processor = new LinkedHashMap<>();
-            processor.put("lag", lag(name));
+            processor.put("lag", lag(name, head));
             for (EventTrackerStatus status : statuses(name).values()) {
                 if (status.isErrorState()) {
                     failing = true;
@@ -57,19 +57,21 @@ class EventProcessorHealth implements HealthIndicator {
     }
 
     /** Events behind the head of the store; -1 while the processor has not claimed its segments yet. */
-    long lag(String name) {
+    private long lag(String name, long head) {
         Map<Integer, EventTrackerStatus> statuses = statuses(name);
         if (statuses.isEmpty()) {
             return -1;
         }
-        TrackingToken head = eventStore.createHeadToken();
-        OptionalLong headPosition = head == null ? OptionalLong.of(-1) : head.position();
         long behind = 0;
         for (EventTrackerStatus status : statuses.values()) {
-            long position = status.getCurrentPosition().orElse(-1);
-            behind = Math.max(behind, headPosition.orElse(-1) - position);
+            behind = Math.max(behind, head - status.getCurrentPosition().orElse(-1));
         }
         return behind;
+    }
+
+    private long headPosition() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     private long errors(String name) {
