@@ -6,8 +6,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** DESIGN.md §2: the sides meet only through Axon's buses and shared-api records. */
@@ -59,6 +62,24 @@ class ModuleDependencyRulesTests {
         noClasses().that().resideInAPackage("io.switchboard.realtime..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.switchboard.command..", "io.switchboard.query..", "io.switchboard.app..")
+                .check(production);
+    }
+
+    /** DESIGN.md §2: the hub is dialect-neutral; each dialect stands on the hub and shared-api alone. */
+    @Test
+    void theRealtimeHubKnowsNoDialect() {
+        classes().that().resideInAPackage("io.switchboard.realtime.hub..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.switchboard.realtime.hub..",
+                        "io.switchboard.api..", "java..", "org.axonframework..", "org.springframework..",
+                        "org.slf4j..", "tools.jackson..")
+                .check(production);
+    }
+
+    @Test
+    void noDialectUsesAnotherDialect() {
+        slices().matching("io.switchboard.realtime.(*)..")
+                .should().notDependOnEachOther()
+                .ignoreDependency(alwaysTrue(), resideInAPackage("io.switchboard.realtime.hub.."))
                 .check(production);
     }
 

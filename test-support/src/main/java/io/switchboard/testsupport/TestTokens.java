@@ -48,6 +48,9 @@ public final class TestTokens {
         if (user.email() != null) {
             claims.claim("email", user.email());
         }
+        if (!user.username().equals(user.userId())) {
+            claims.claim("username", user.username());
+        }
         if (user.room() != null) {
             claims.claim("room", user.room());
         }

@@ -103,7 +103,8 @@ final class JwtTokenVerifier implements TokenVerifier {
             return new AuthenticatedUser(storable("sub", subject), storable("name", claims.getStringClaim("name")),
                     storable("email", claims.getStringClaim("email")), storable("tenant", tenant), role,
                     storable("room", scalar("room", claims.getClaim("room"))),
-                    storable("booking", scalar("booking", claims.getClaim("booking"))));
+                    storable("booking", scalar("booking", claims.getClaim("booking"))),
+                    storable("username", claims.getStringClaim("username")));
         } catch (ParseException | IllegalArgumentException e) {
             throw new InvalidTokenException("invalid claims: " + e.getMessage());
         }

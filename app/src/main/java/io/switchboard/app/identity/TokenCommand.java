@@ -26,9 +26,9 @@ import java.util.Set;
 public final class TokenCommand {
 
     private static final Set<String> OPTIONS =
-            Set.of("tenant", "sub", "name", "role", "email", "room", "booking", "ttl-hours", "data-dir");
+            Set.of("tenant", "sub", "name", "role", "email", "room", "booking", "username", "ttl-hours", "data-dir");
     private static final String USAGE = "usage: java -jar switchboard.jar token --tenant T --sub ID --role ROLE"
-            + " [--name N] [--email E] [--room R] [--booking B] [--ttl-hours 24] [--data-dir ./data]";
+            + " [--name N] [--email E] [--room R] [--booking B] [--username U] [--ttl-hours 24] [--data-dir ./data]";
 
     private TokenCommand() {
     }
@@ -91,7 +91,7 @@ public final class TokenCommand {
                 .claim("role", role.wireName())
                 .issueTime(now)
                 .expirationTime(Date.from(clock.instant().plus(ttl)));
-        for (String optional : new String[]{"email", "room", "booking"}) {
+        for (String optional : new String[]{"email", "room", "booking", "username"}) {
             if (options.containsKey(optional)) {
                 claims.claim(optional, options.get(optional));
             }

@@ -5,9 +5,11 @@ import io.switchboard.api.conversation.query.ConversationSummary;
 import io.switchboard.api.conversation.query.FindConversation;
 import io.switchboard.api.conversation.query.FindConversations;
 import io.switchboard.api.conversation.query.FindGuestRoomConversation;
+import io.switchboard.api.conversation.query.FindReadStates;
 import io.switchboard.api.conversation.query.FindUnreadCounts;
 import io.switchboard.api.conversation.query.MessageView;
 import io.switchboard.api.conversation.query.ParticipantView;
+import io.switchboard.api.conversation.query.ReadStates;
 import io.switchboard.api.conversation.query.UnreadCounts;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -20,7 +22,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** Answers conversation list, single conversation (by id or by guest room booking) and unread count queries. */
+/** Answers conversation list, single conversation (by id or by guest room booking), unread count and read state queries. */
 @Component
 class ConversationQueryHandler {
 
@@ -63,6 +65,12 @@ class ConversationQueryHandler {
                 .collect(Collectors.toMap(UnreadCount::conversationId, UnreadCount::unread, Long::sum, TreeMap::new));
         long total = byConversation.values().stream().mapToLong(Long::longValue).sum();
         return new UnreadCounts(byConversation, total);
+    }
+
+    @QueryHandler
+    ReadStates handle(FindReadStates query) {
+        return new ReadStates(snapshot.read(() -> conversations.findReadStates(query.tenant(), query.readerId(),
+                query.kind(), query.conversationId())));
     }
 
     private Optional<ConversationSummary> summary(Supplier<Optional<ConversationRow>> row, String viewerId) {

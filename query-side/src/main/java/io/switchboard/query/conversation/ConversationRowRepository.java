@@ -1,6 +1,7 @@
 package io.switchboard.query.conversation;
 
 import io.switchboard.api.conversation.ConversationKind;
+import io.switchboard.api.conversation.query.ReadStates;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -22,6 +23,22 @@ interface ConversationRowRepository extends JpaRepository<ConversationRow, Long>
             order by c.id
             limit 1""")
     Optional<ConversationRow> findGuestRoom(String tenant, String room, String booking);
+
+    /** One row per conversation the reader actively participates in, ascending by id. */
+    @Query("""
+            select new io.switchboard.api.conversation.query.ReadStates$ReadState(c.id, c.lastSequence,
+                   coalesce(r.upToSequence, 0),
+                   (select count(m) from MessageRow m
+                    where m.conversationId = c.id and m.sequence > coalesce(r.upToSequence, 0)
+                      and (m.senderId is null or m.senderId <> :readerId)))
+            from ConversationRow c
+            join ParticipantRow p on p.conversationId = c.id and p.userId = :readerId and p.active = true
+            left join ReadMarkerRow r on r.conversationId = c.id and r.userId = :readerId
+            where c.tenant = :tenant and (:kind is null or c.kind = :kind)
+              and (:conversationId is null or c.id = :conversationId)
+            order by c.id""")
+    List<ReadStates.ReadState> findReadStates(String tenant, String readerId, ConversationKind kind,
+                                              Long conversationId);
 
     @Query("""
             select c from ConversationRow c

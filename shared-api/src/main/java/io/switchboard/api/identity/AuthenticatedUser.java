@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param role    the token's role
  * @param room    guests only: the room the guest is staying in
  * @param booking guests only: the booking reference
+ * @param username the name other users address this user by where a protocol does (seed 002's {@code /ws/{username}/}):
+ *                 the token's {@code username} claim, else its {@code sub}; never null
  */
 public record AuthenticatedUser(String userId, String name, String email, String tenant, Role role,
-                                String room, String booking) {
+                                String room, String booking, String username) {
+
+    public AuthenticatedUser(String userId, String name, String email, String tenant, Role role, String room,
+                             String booking) {
+        this(userId, name, email, tenant, role, room, booking, null);
+    }
 
     public AuthenticatedUser {
         Objects.requireNonNull(userId, "userId");
@@ -24,6 +31,14 @@ public record AuthenticatedUser(String userId, String name, String email, String
         if (name == null || name.isBlank()) {
             name = userId;
         }
+        if (username == null || username.isBlank()) {
+            username = userId;
+        }
+    }
+
+    /** The same caller, identified by its {@link #username()} (how seed 002's direct chat knows its users). */
+    public AuthenticatedUser byUsername() {
+        return new AuthenticatedUser(username, name, email, tenant, role, room, booking, username);
     }
 
     public static AuthenticatedUser of(String userId, String name, String tenant, Role role) {

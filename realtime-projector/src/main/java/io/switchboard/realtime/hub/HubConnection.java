@@ -1,0 +1,190 @@
+package io.switchboard.realtime.hub;
+
+import io.switchboard.api.conversation.ConversationKind;
+import io.switchboard.api.conversation.MessageSent;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A dialect's handle on one open client connection: what it subscribes to, follows and is present in. Every delivery
+ * and every task given to {@link #run} happen on the connection's lane, in order.
+ */
+public final class HubConnection {
+
+    private final String id;
+    private final HubSession session;
+    private final Hub hub;
+    private final Lane lane;
+    private final Map<Long, ConversationFeed> feeds = new ConcurrentHashMap<>();
+    private final Set<ConversationKind> followed = ConcurrentHashMap.newKeySet();
+    private final Set<Room> rooms = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    HubConnection(String id, HubSession session, Hub hub, Lane lane) {
+        this.id = id;
+        this.session = session;
+        this.hub = hub;
+        this.lane = lane;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    HubSession session() {
+        return session;
+    }
+
+    /** Live messages of the conversation from now on. */
+    public void subscribe(long conversationId) {
+        subscribe(conversationId, -1);
+    }
+
+    /**
+     * Every message after sequence {@code after} (read from the event store), then live ones: none missed, none
+     * twice, even while messages keep arriving. {@code after < 0}: live ones only.
+     */
+    public void subscribe(long conversationId, long after) {
+        if (closed || feeds.containsKey(conversationId)) {
+            resume(conversationId, after);
+            return;
+        }
+        ConversationFeed feed = new ConversationFeed(conversationId, session, hub.history(), hub.reads());
+        feeds.put(conversationId, feed);
+        // The catch-up is queued before the connection hears any live message, so the live ones wait behind it.
+        if (after >= 0) {
+            lane.submit(() -> feed.resume(after));
+        }
+        hub.subscribed(this, conversationId);
+    }
+
+    /** Catch-up on a subscribed conversation: what this connection was not given after {@code after}. */
+    public void resume(long conversationId, long after) {
+        ConversationFeed feed = feeds.get(conversationId);
+        if (feed != null && after >= 0) {
+            lane.submit(() -> feed.resume(after));
+        }
+    }
+
+    public boolean subscribedTo(long conversationId) {
+        return feeds.containsKey(conversationId);
+    }
+
+    /** Every event of each conversation of this kind the user takes part in, including ones started later. */
+    public void follow(ConversationKind kind) {
+        if (!closed && followed.add(kind)) {
+            hub.followed(this);
+        }
+    }
+
+    boolean follows(ConversationKind kind) {
+        return followed.contains(kind);
+    }
+
+    /**
+     * Enters a room (presence). On the lane, {@code entered} first gets who is online there now (this user
+     * included); then this connection hears its user come online, before anything queued after this call (a
+     * catch-up); the room's other connections hear it too unless the user was online there already (another tab).
+     */
+    public void enter(Room room, Consumer<Set<String>> entered) {
+        if (!room.tenant().equals(session.tenant())) {
+            throw new IllegalArgumentException("a connection only enters rooms of its own tenant");
+        }
+        lane.execute(() -> {
+            if (closed || !rooms.add(room)) {
+                return;
+            }
+            hub.entering(this, room);
+            boolean cameOnline = hub.backplane().enter(room, session.userId(), id);
+            if (closed) { // closed while entering: its leave may have run before this enter
+                if (hub.backplane().leave(room, session.userId(), id)) {
+                    hub.backplane().publish(HubNotice.presence(room, session.userId(), false));
+                }
+                return;
+            }
+            entered.accept(hub.backplane().online(room));
+            // The newcomer hears itself join right here, before anything queued behind this task (a catch-up).
+            session.onPresence(room, session.userId(), true);
+            if (cameOnline) {
+                hub.backplane().publish(HubNotice.cameOnline(room, session.userId(), id));
+            }
+        });
+    }
+
+    /** An ephemeral signal (typing) to everyone in a room this connection entered; nothing is stored. */
+    public void signal(Room room, String signal, boolean active) {
+        if (rooms.contains(room)) {
+            hub.backplane().publish(HubNotice.signal(room, session.userId(), signal, active));
+        }
+    }
+
+    /** A dialect's own work, in order with the deliveries. */
+    public void run(Supplier<? extends CompletionStage<?>> task) {
+        lane.submit(task);
+    }
+
+    public void run(Runnable task) {
+        lane.execute(task);
+    }
+
+    /** Leaves every room (telling the others when this was the user's last connection there) and stops deliveries. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        lane.close();
+        hub.closed(this);
+        CompletableFuture.runAsync(() -> {
+            for (Room room : rooms) {
+                if (hub.backplane().leave(room, session.userId(), id)) {
+                    hub.backplane().publish(HubNotice.presence(room, session.userId(), false));
+                }
+            }
+        }, hub.reads());
+    }
+
+    Set<Room> rooms() {
+        return rooms;
+    }
+
+    Set<Long> subscriptions() {
+        return feeds.keySet();
+    }
+
+    void deliver(MessageSent message) {
+        ConversationFeed feed = feeds.get(message.conversationId());
+        if (feed != null) {
+            lane.submit(() -> feed.live(message));
+        }
+    }
+
+    void deliverSubscribed(Object event) {
+        lane.submit(() -> session.onSubscribedEvent(event));
+    }
+
+    void deliverFollowed(Object event) {
+        lane.submit(() -> session.onFollowedEvent(event));
+    }
+
+    void deliver(HubNotice notice) {
+        lane.execute(() -> {
+            if (notice.kind() == HubNotice.Kind.PRESENCE) {
+                session.onPresence(notice.room(), notice.userId(), notice.active());
+            } else {
+                session.onSignal(notice.room(), notice.userId(), notice.signal(), notice.active());
+            }
+        });
+    }
+
+    EnumSet<ConversationKind> followedKinds() {
+        return followed.isEmpty() ? EnumSet.noneOf(ConversationKind.class) : EnumSet.copyOf(followed);
+    }
+}
