@@ -25,5 +25,13 @@ public enum ErrorCode {
     INVALID_PARTICIPANTS,
     INVALID_SUBJECT,
     INVALID_READ_MARKER,
-    UNKNOWN_CONVERSATION
+    UNKNOWN_CONVERSATION,
+    /** Live chat: another staff member claimed the chat first (or it was never queued). */
+    CHAT_ALREADY_CLAIMED,
+    /** Live chat: a take-over, add or remove needs a claimed chat. */
+    CHAT_NOT_CLAIMED,
+    /** Live chat: more staff than {@code AddStaffToChat.MAX_STAFF_PER_CHAT}. */
+    TOO_MANY_STAFF,
+    /** Live chat: a severity level outside 0..{@code ChangeChatPriority.MAX_SEVERITY_LEVEL}. */
+    INVALID_SEVERITY
 }

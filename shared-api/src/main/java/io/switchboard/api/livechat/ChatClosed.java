@@ -1,0 +1,17 @@
+package io.switchboard.api.livechat;
+
+import io.switchboard.api.identity.Role;
+
+import java.time.Instant;
+
+/** The chat ended; the visitor may start a new one. */
+public record ChatClosed(long conversationId, String tenant, String visitorId, String closedBy, Role closedByRole,
+                         Reason reason, Instant closedAt) {
+
+    public enum Reason {
+        /** The visitor left (seed 004 {@code visitor_leave_room}). */
+        VISITOR_LEFT,
+        /** The last staff member in the chat left or disconnected ({@code staff_leave_room}, disconnect). */
+        STAFF_LEFT
+    }
+}

@@ -1,0 +1,13 @@
+package io.switchboard.api.livechat;
+
+import io.switchboard.api.identity.Role;
+
+import java.time.Instant;
+
+/**
+ * A supervisor/admin replaced the serving staff member, who leaves the chat ({@code ParticipantLeft}); the
+ * supervisor joins ({@code ParticipantJoined}).
+ */
+public record ChatTakenOver(long conversationId, String tenant, String visitorId, String supervisorId,
+                            String supervisorName, Role supervisorRole, String replacedStaffId, Instant takenOverAt) {
+}

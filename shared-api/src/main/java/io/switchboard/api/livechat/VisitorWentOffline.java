@@ -1,0 +1,7 @@
+package io.switchboard.api.livechat;
+
+import java.time.Instant;
+
+/** The visitor of an open chat disconnected; a queued chat is now in the offline queue. */
+public record VisitorWentOffline(long conversationId, String tenant, String visitorId, Instant at) {
+}
