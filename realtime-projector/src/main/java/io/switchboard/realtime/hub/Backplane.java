@@ -1,5 +1,6 @@
 package io.switchboard.realtime.hub;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -16,11 +17,20 @@ public interface Backplane extends AutoCloseable {
      */
     boolean enter(Room room, String userId, String connectionId);
 
+    /**
+     * As {@link #enter(Room, String, String)}, also recording what the user looks like to the others (e.g. a JSON
+     * profile), for {@link #onlineProfiles(Room)}.
+     */
+    boolean enter(Room room, String userId, String connectionId, String profile);
+
     /** @return true when that was the user's last connection in the room, on every node: the user went offline */
     boolean leave(Room room, String userId, String connectionId);
 
     /** Users with at least one connection in the room, on any live node. */
     Set<String> online(Room room);
+
+    /** The online users and the profile one of their connections entered with (null when none was given). */
+    Map<String, String> onlineProfiles(Room room);
 
     /** Delivers the notice to every node's listener, this node's included. */
     void publish(HubNotice notice);

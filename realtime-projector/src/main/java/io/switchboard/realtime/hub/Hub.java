@@ -1,6 +1,6 @@
 package io.switchboard.realtime.hub;
 
-import io.switchboard.api.conversation.ConversationRead;
+import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.ConversationStarted;
 import io.switchboard.api.conversation.MessageSent;
 import io.switchboard.api.conversation.ParticipantJoined;
@@ -41,6 +41,11 @@ public final class Hub {
     /** Tenant and user id, then the connections following some kind of that user's conversations. */
     private final Map<String, Map<String, Set<HubConnection>>> followers = new ConcurrentHashMap<>();
     private final Map<Room, Set<HubConnection>> rooms = new ConcurrentHashMap<>();
+    /** Tenant, then the connections watching some kind of all its conversations. */
+    private final Map<String, Set<HubConnection>> watchers = new ConcurrentHashMap<>();
+    /** Node-level listeners by kind, told of every event before any connection's delivery is queued. */
+    private final Map<ConversationKind, java.util.List<java.util.function.Consumer<Object>>> listeners =
+            new ConcurrentHashMap<>();
 
     Hub(Backplane backplane, Audiences audiences, ConversationHistory history, ExecutorService lanes,
         ExecutorService reads, FreshReads freshReads, int laneCapacity) {
@@ -69,6 +74,11 @@ public final class Hub {
     /** Open connections on this node. */
     public int connectionCount() {
         return connections.size();
+    }
+
+    /** Who is online in a room, on every node, with the profile each entered with (null when none). */
+    public Map<String, String> online(Room room) {
+        return backplane.onlineProfiles(room);
     }
 
     public FreshReads freshReads() {
@@ -100,6 +110,20 @@ public final class Hub {
                 .computeIfAbsent(connection.session().userId(), user -> ConcurrentHashMap.newKeySet()).add(connection);
     }
 
+    void watched(HubConnection connection) {
+        watchers.computeIfAbsent(connection.session().tenant(), tenant -> ConcurrentHashMap.newKeySet())
+                .add(connection);
+    }
+
+    /**
+     * A node-level listener for every stored event of conversations of {@code kind}, all tenants, called on the hub's
+     * processor thread before connections are given the event: a dialect keeps what it renders from here (it must
+     * not block for long).
+     */
+    public void listen(ConversationKind kind, java.util.function.Consumer<Object> listener) {
+        listeners.computeIfAbsent(kind, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(listener);
+    }
+
     void entering(HubConnection connection, Room room) {
         rooms.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(connection);
     }
@@ -118,6 +142,10 @@ public final class Hub {
                 return set.isEmpty() ? null : set;
             });
         }
+        watchers.computeIfPresent(connection.session().tenant(), (tenant, set) -> {
+            set.remove(connection);
+            return set.isEmpty() ? null : set;
+        });
         followers.computeIfPresent(connection.session().tenant(), (tenant, users) -> {
             users.computeIfPresent(connection.session().userId(), (user, set) -> {
                 set.remove(connection);
@@ -131,38 +159,76 @@ public final class Hub {
 
     void stored(ConversationStarted event) {
         Audiences.Audience audience = audiences.started(event);
+        toListeners(audience, event);
         toFollowers(event, audience);
+        toWatchers(event, audience);
         toSubscribers(event.conversationId(), event);
     }
 
     void stored(MessageSent event) {
+        Optional<Audiences.Audience> audience = needsAudience(event.tenant())
+                ? audiences.of(event.conversationId(), event.tenant()) : Optional.empty();
+        audience.ifPresent(found -> toListeners(found, event));
         Set<HubConnection> listening = subscribers.get(event.conversationId());
         if (listening != null) {
             listening.forEach(connection -> connection.deliver(event));
         }
-        if (followers.containsKey(event.tenant())) {
-            audiences.of(event.conversationId(), event.tenant()).ifPresent(audience -> toFollowers(event, audience));
-        }
-    }
-
-    void stored(ConversationRead event) {
-        toSubscribers(event.conversationId(), event);
-        if (followers.containsKey(event.tenant())) {
-            audiences.of(event.conversationId(), event.tenant()).ifPresent(audience -> toFollowers(event, audience));
-        }
+        audience.ifPresent(found -> {
+            toFollowers(event, found);
+            toWatchers(event, found);
+        });
     }
 
     void stored(ParticipantJoined event) {
         Optional<Audiences.Audience> audience = audiences.joined(event);
+        audience.ifPresent(found -> toListeners(found, event));
         toSubscribers(event.conversationId(), event);
-        audience.ifPresent(found -> toFollowers(event, found));
+        audience.ifPresent(found -> {
+            toFollowers(event, found);
+            toWatchers(event, found);
+        });
     }
 
     void stored(ParticipantLeft event) {
         Optional<Audiences.Audience> audience = audiences.left(event);
+        audience.ifPresent(found -> toListeners(found, event));
         toSubscribers(event.conversationId(), event);
-        // the one who left is told too: its followers drop the conversation
-        audience.ifPresent(found -> toFollowers(event, found, event.userId()));
+        audience.ifPresent(found -> {
+            // the one who left is told too: its followers drop the conversation
+            toFollowers(event, found, event.userId());
+            toWatchers(event, found);
+        });
+    }
+
+    /** Any other event of a conversation ({@code ConversationRead}, the live-chat events). */
+    void stored(long conversationId, String tenant, Object event) {
+        Optional<Audiences.Audience> audience = needsAudience(tenant)
+                ? audiences.of(conversationId, tenant) : Optional.empty();
+        audience.ifPresent(found -> toListeners(found, event));
+        toSubscribers(conversationId, event);
+        audience.ifPresent(found -> {
+            toFollowers(event, found);
+            toWatchers(event, found);
+        });
+    }
+
+    private boolean needsAudience(String tenant) {
+        return !listeners.isEmpty() || followers.containsKey(tenant) || watchers.containsKey(tenant);
+    }
+
+    private void toListeners(Audiences.Audience audience, Object event) {
+        java.util.List<java.util.function.Consumer<Object>> forKind = listeners.get(audience.kind());
+        if (forKind != null) {
+            forKind.forEach(listener -> listener.accept(event));
+        }
+    }
+
+    private void toWatchers(Object event, Audiences.Audience audience) {
+        Set<HubConnection> watching = watchers.get(audience.tenant());
+        if (watching != null) {
+            watching.stream().filter(connection -> connection.watches(audience.kind()))
+                    .forEach(connection -> connection.deliverWatched(event));
+        }
     }
 
     private void toSubscribers(long conversationId, Object event) {
@@ -205,6 +271,6 @@ public final class Hub {
 
     void shutdown() {
         log.info("realtime hub: closing {} connections", connections.size());
-        connections.forEach(HubConnection::close);
+        connections.forEach(connection -> connection.close().join());
     }
 }

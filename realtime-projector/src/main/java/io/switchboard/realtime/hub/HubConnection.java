@@ -24,7 +24,9 @@ public final class HubConnection {
     private final Lane lane;
     private final Map<Long, ConversationFeed> feeds = new ConcurrentHashMap<>();
     private final Set<ConversationKind> followed = ConcurrentHashMap.newKeySet();
+    private final Set<ConversationKind> watched = ConcurrentHashMap.newKeySet();
     private final Set<Room> rooms = ConcurrentHashMap.newKeySet();
+    private final Set<Room> observed = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     HubConnection(String id, HubSession session, Hub hub, Lane lane) {
@@ -88,12 +90,31 @@ public final class HubConnection {
         return followed.contains(kind);
     }
 
+    /** Every event of every conversation of this kind in the connection's tenant (a queue's staff). */
+    public void watch(ConversationKind kind) {
+        if (!closed && watched.add(kind)) {
+            hub.watched(this);
+        }
+    }
+
+    boolean watches(ConversationKind kind) {
+        return watched.contains(kind);
+    }
+
     /**
      * Enters a room (presence). On the lane, {@code entered} first gets who is online there now (this user
      * included); then this connection hears its user come online, before anything queued after this call (a
      * catch-up); the room's other connections hear it too unless the user was online there already (another tab).
      */
     public void enter(Room room, Consumer<Set<String>> entered) {
+        enter(room, null, (online, cameOnline) -> entered.accept(online.keySet()));
+    }
+
+    /**
+     * As {@link #enter(Room, Consumer)}, recording {@code profile} (what others see of this user, e.g. JSON) with the
+     * presence; {@code entered} gets every online user's profile and whether this user just came online there.
+     */
+    public void enter(Room room, String profile, java.util.function.BiConsumer<java.util.Map<String, String>, Boolean> entered) {
         if (!room.tenant().equals(session.tenant())) {
             throw new IllegalArgumentException("a connection only enters rooms of its own tenant");
         }
@@ -102,25 +123,35 @@ public final class HubConnection {
                 return;
             }
             hub.entering(this, room);
-            boolean cameOnline = hub.backplane().enter(room, session.userId(), id);
+            boolean cameOnline = hub.backplane().enter(room, session.userId(), id, profile);
             if (closed) { // closed while entering: its leave may have run before this enter
                 if (hub.backplane().leave(room, session.userId(), id)) {
                     hub.backplane().publish(HubNotice.presence(room, session.userId(), false));
                 }
                 return;
             }
-            entered.accept(hub.backplane().online(room));
+            entered.accept(hub.backplane().onlineProfiles(room), cameOnline);
             // The newcomer hears itself join right here, before anything queued behind this task (a catch-up).
-            session.onPresence(room, session.userId(), true);
+            session.onPresence(room, session.userId(), true, profile);
             if (cameOnline) {
-                hub.backplane().publish(HubNotice.cameOnline(room, session.userId(), id));
+                hub.backplane().publish(HubNotice.cameOnline(room, session.userId(), profile, id));
             }
         });
     }
 
-    /** An ephemeral signal (typing) to everyone in a room this connection entered; nothing is stored. */
+    /** Hears a room's presence changes and signals without being present in it (staff watching the visitors). */
+    public void observe(Room room) {
+        if (!room.tenant().equals(session.tenant())) {
+            throw new IllegalArgumentException("a connection only observes rooms of its own tenant");
+        }
+        if (!closed && observed.add(room)) {
+            hub.entering(this, room);
+        }
+    }
+
+    /** An ephemeral signal (typing) to everyone in a room this connection entered or observes; nothing is stored. */
     public void signal(Room room, String signal, boolean active) {
-        if (rooms.contains(room)) {
+        if (rooms.contains(room) || observed.contains(room)) {
             hub.backplane().publish(HubNotice.signal(room, session.userId(), signal, active));
         }
     }
@@ -134,25 +165,35 @@ public final class HubConnection {
         lane.execute(task);
     }
 
-    /** Leaves every room (telling the others when this was the user's last connection there) and stops deliveries. */
-    public void close() {
+    /**
+     * Leaves every room (telling the others when this was the user's last connection there) and stops deliveries.
+     *
+     * @return the rooms the user went offline in (no other connection of theirs, on any node, is left there)
+     */
+    public CompletableFuture<Set<Room>> close() {
         if (closed) {
-            return;
+            return CompletableFuture.completedFuture(Set.of());
         }
         closed = true;
         lane.close();
         hub.closed(this);
-        CompletableFuture.runAsync(() -> {
+        return CompletableFuture.supplyAsync(() -> {
+            Set<Room> offline = new java.util.HashSet<>();
             for (Room room : rooms) {
                 if (hub.backplane().leave(room, session.userId(), id)) {
                     hub.backplane().publish(HubNotice.presence(room, session.userId(), false));
+                    offline.add(room);
                 }
             }
+            return offline;
         }, hub.reads());
     }
 
+    /** Rooms whose notices reach this connection: entered and observed. */
     Set<Room> rooms() {
-        return rooms;
+        Set<Room> all = new java.util.HashSet<>(rooms);
+        all.addAll(observed);
+        return all;
     }
 
     Set<Long> subscriptions() {
@@ -174,10 +215,14 @@ public final class HubConnection {
         lane.submit(() -> session.onFollowedEvent(event));
     }
 
+    void deliverWatched(Object event) {
+        lane.submit(() -> session.onWatchedEvent(event));
+    }
+
     void deliver(HubNotice notice) {
         lane.execute(() -> {
             if (notice.kind() == HubNotice.Kind.PRESENCE) {
-                session.onPresence(notice.room(), notice.userId(), notice.active());
+                session.onPresence(notice.room(), notice.userId(), notice.active(), notice.signal());
             } else {
                 session.onSignal(notice.room(), notice.userId(), notice.signal(), notice.active());
             }

@@ -5,6 +5,14 @@ import io.switchboard.api.conversation.ConversationStarted;
 import io.switchboard.api.conversation.MessageSent;
 import io.switchboard.api.conversation.ParticipantJoined;
 import io.switchboard.api.conversation.ParticipantLeft;
+import io.switchboard.api.livechat.ChatClaimed;
+import io.switchboard.api.livechat.ChatClosed;
+import io.switchboard.api.livechat.ChatPriorityChanged;
+import io.switchboard.api.livechat.ChatTakenOver;
+import io.switchboard.api.livechat.StaffAddedToChat;
+import io.switchboard.api.livechat.StaffRemovedFromChat;
+import io.switchboard.api.livechat.VisitorWentOffline;
+import io.switchboard.api.livechat.VisitorWentOnline;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -38,7 +46,47 @@ class HubEventHandler {
 
     @EventHandler
     void on(ConversationRead event) {
-        hub.stored(event);
+        hub.stored(event.conversationId(), event.tenant(), event);
+    }
+
+    @EventHandler
+    void on(ChatClaimed event) {
+        hub.stored(event.conversationId(), event.tenant(), event);
+    }
+
+    @EventHandler
+    void on(ChatTakenOver event) {
+        hub.stored(event.conversationId(), event.tenant(), event);
+    }
+
+    @EventHandler
+    void on(StaffAddedToChat event) {
+        hub.stored(event.conversationId(), event.tenant(), event);
+    }
+
+    @EventHandler
+    void on(StaffRemovedFromChat event) {
+        hub.stored(event.conversationId(), event.tenant(), event);
+    }
+
+    @EventHandler
+    void on(ChatPriorityChanged event) {
+        hub.stored(event.conversationId(), event.tenant(), event);
+    }
+
+    @EventHandler
+    void on(ChatClosed event) {
+        hub.stored(event.conversationId(), event.tenant(), event);
+    }
+
+    @EventHandler
+    void on(VisitorWentOffline event) {
+        hub.stored(event.conversationId(), event.tenant(), event);
+    }
+
+    @EventHandler
+    void on(VisitorWentOnline event) {
+        hub.stored(event.conversationId(), event.tenant(), event);
     }
 
     @EventHandler

@@ -38,8 +38,25 @@ public interface HubSession {
         return DONE;
     }
 
+    /**
+     * A stored event, {@code MessageSent} included, of any conversation of a watched kind in this connection's tenant
+     * (a queue's staff). At least once, in stored order; each event once per connection even when it is also
+     * subscribed or followed.
+     */
+    default CompletionStage<?> onWatchedEvent(Object event) {
+        return DONE;
+    }
+
     /** A user came online in ({@code online}) or left a room this connection entered. */
     default void onPresence(Room room, String userId, boolean online) {
+    }
+
+    /**
+     * As {@link #onPresence(Room, String, boolean)}, with the profile the user entered the room with when it came
+     * online (null when going offline or when none was given).
+     */
+    default void onPresence(Room room, String userId, boolean online, String profile) {
+        onPresence(room, userId, online);
     }
 
     /** A user in a room this connection entered raised or dropped a signal (typing), this connection's user included. */

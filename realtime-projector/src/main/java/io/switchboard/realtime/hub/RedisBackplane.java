@@ -56,7 +56,7 @@ final class RedisBackplane implements Backplane {
             for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
               if string.sub(field, 1, string.len(prefix)) == prefix then had = 1 break end
             end
-            redis.call('HSET', KEYS[1], prefix .. ARGV[2], '1')
+            redis.call('HSET', KEYS[1], prefix .. ARGV[2], ARGV[4])
             redis.call('SADD', KEYS[2], ARGV[3])
             return had""", Long.class);
 
@@ -81,7 +81,7 @@ final class RedisBackplane implements Backplane {
     private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
     private final AtomicBoolean announcing = new AtomicBoolean();
     /** This node's entries, to put back should other nodes ever take it for dead (e.g. after a long pause). */
-    private final Map<String, Boolean> ownEntries = new ConcurrentHashMap<>();
+    private final Map<String, String> ownEntries = new ConcurrentHashMap<>();
 
     private RedisBackplane(LettuceConnectionFactory factory, Duration nodeExpiry) {
         this.factory = factory;
@@ -115,9 +115,15 @@ final class RedisBackplane implements Backplane {
 
     @Override
     public boolean enter(Room room, String userId, String connectionId) {
+        return enter(room, userId, connectionId, null);
+    }
+
+    @Override
+    public boolean enter(Room room, String userId, String connectionId, String profile) {
         String entry = entry(room, userId, connectionId);
-        ownEntries.put(entry, Boolean.TRUE);
-        Long had = redis.execute(ENTER, List.of(roomKey(room), entriesKey(nodeId)), userId, connectionId, entry);
+        ownEntries.put(entry, profile == null ? "" : profile);
+        Long had = redis.execute(ENTER, List.of(roomKey(room), entriesKey(nodeId)), userId, connectionId, entry,
+                profile == null ? "" : profile);
         return had != null && had == 0;
     }
 
@@ -143,6 +149,18 @@ final class RedisBackplane implements Backplane {
             users.add(text.substring(0, text.indexOf('\0')));
         }
         return users;
+    }
+
+    @Override
+    public Map<String, String> onlineProfiles(Room room) {
+        Map<String, String> profiles = new java.util.HashMap<>();
+        redis.<String, String>opsForHash().entries(roomKey(room)).forEach((field, profile) -> {
+            String user = field.substring(0, field.indexOf('\0'));
+            if (!profile.isEmpty() || !profiles.containsKey(user)) {
+                profiles.put(user, profile.isEmpty() ? null : profile);
+            }
+        });
+        return profiles;
     }
 
     @Override
@@ -209,10 +227,10 @@ final class RedisBackplane implements Backplane {
             // Another node swept this one (we paused longer than the expiry): put our users back.
             log.warn("realtime hub: this node had been taken for dead; restoring its {} presence entries",
                     ownEntries.size());
-            for (String entry : ownEntries.keySet()) {
-                String[] parts = entry.split("\0", -1);
+            for (Map.Entry<String, String> own : ownEntries.entrySet()) {
+                String[] parts = own.getKey().split("\0", -1);
                 Room room = new Room(parts[0], parts[1]);
-                if (enter(room, parts[2], parts[3])) {
+                if (enter(room, parts[2], parts[3], own.getValue().isEmpty() ? null : own.getValue())) {
                     publish(HubNotice.presence(room, parts[2], true));
                 }
             }

@@ -1,0 +1,54 @@
+package io.switchboard.realtime.socketio;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import io.switchboard.api.identity.AuthenticatedUser;
+
+/** An authenticated Socket.IO connection, as a dialect sees it. */
+public final class SocketIoClient {
+
+    private final SocketIOClient client;
+    private final AuthenticatedUser user;
+    private final FrameRate rate;
+
+    SocketIoClient(SocketIOClient client, AuthenticatedUser user, FrameRate rate) {
+        this.client = client;
+        this.user = user;
+        this.rate = rate;
+    }
+
+    /** From the verified token, never from a payload. */
+    public AuthenticatedUser user() {
+        return user;
+    }
+
+    public String id() {
+        return client.getSessionId().toString();
+    }
+
+    public void emit(String event, Object... data) {
+        if (client.isChannelOpen()) {
+            client.sendEvent(event, data);
+        }
+    }
+
+    public void disconnect() {
+        client.disconnect();
+    }
+
+    public boolean isConnected() {
+        return client.isChannelOpen();
+    }
+
+    /** Per-connection state of the dialect. */
+    public <T> T get(String key) {
+        return client.get(key);
+    }
+
+    public <T> void set(String key, T value) {
+        client.set(key, value);
+    }
+
+    FrameRate rate() {
+        return rate;
+    }
+}
