@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -75,11 +75,22 @@ class ModuleDependencyRulesTests {
                 .check(production);
     }
 
+    /** The shared Socket.IO layer serves dialects; it knows none of them. */
+    @Test
+    void theSocketIoLayerKnowsNoDialect() {
+        classes().that().resideInAPackage("io.switchboard.realtime.socketio..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.switchboard.realtime.socketio..",
+                        "io.switchboard.api..", "java..", "com.corundumstudio..", "io.netty..", "org.springframework..",
+                        "org.slf4j..")
+                .check(production);
+    }
+
     @Test
     void noDialectUsesAnotherDialect() {
         slices().matching("io.switchboard.realtime.(*)..")
                 .should().notDependOnEachOther()
-                .ignoreDependency(alwaysTrue(), resideInAPackage("io.switchboard.realtime.hub.."))
+                .ignoreDependency(alwaysTrue(), resideInAnyPackage("io.switchboard.realtime.hub..",
+                        "io.switchboard.realtime.socketio.."))
                 .check(production);
     }
 

@@ -119,8 +119,17 @@ public final class SocketIoTestClient implements AutoCloseable {
 
     /** Emits and waits for the ack; returns the ack's arguments. */
     public JsonNode emit(String event, Object... args) {
+        return awaitAck(emitAsync(event, args));
+    }
+
+    /** Emits without waiting; {@link #awaitAck(int)} collects the answer (for events racing each other). */
+    public int emitAsync(String event, Object... args) {
         int id = ackIds.incrementAndGet();
         write(Map.of("op", "emit", "id", id, "event", event, "args", List.of(args)));
+        return id;
+    }
+
+    public JsonNode awaitAck(int id) {
         return Awaitility.await().atMost(WAIT).until(() -> lines.stream()
                 .filter(line -> "ack".equals(line.path("kind").asString()) && line.path("id").asInt() == id)
                 .findFirst(), Optional::isPresent).orElseThrow().path("args");
