@@ -35,6 +35,20 @@ interface MessageRowRepository extends JpaRepository<MessageRow, Long> {
             limit :limit""")
     List<MessageRow> findNewer(long conversationId, long afterSequence, int limit);
 
+    /**
+     * The latest {@code perConversation} messages of each conversation, ordered by conversation id, then oldest first,
+     * in one statement for all of them. Sequences are gap-free from 1, so the latest n are those above the
+     * conversation's last sequence minus n. What is returned is bounded; what is read is, at worst, every message of
+     * the given conversations (the planner need not turn the per-conversation bound into an index range), which for
+     * the queued live chats this serves is a few each.
+     */
+    @Query("""
+            select m from MessageRow m
+            join ConversationRow c on c.id = m.conversationId
+            where m.conversationId in :conversationIds and m.sequence > c.lastSequence - :perConversation
+            order by m.conversationId, m.sequence""")
+    List<MessageRow> findLatestOfEach(Collection<Long> conversationIds, long perConversation);
+
     boolean existsByConversationIdAndSequenceLessThan(long conversationId, long sequence);
 
     @Query("""

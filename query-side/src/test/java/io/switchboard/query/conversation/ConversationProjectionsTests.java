@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConversationProjectionsTests {
 
     private static final List<String> TABLES = List.of("query_conversation", "query_participant", "query_message",
-            "query_read_marker");
+            "query_read_marker", "query_live_chat");
     /** Columns that differ between two conversations told the same story. */
     private static final Set<String> IDENTITIES = Set.of("id", "conversation_id", "message_id", "last_message_id");
 
@@ -45,7 +45,8 @@ class ConversationProjectionsTests {
     @Test
     void everyReadModelProjectsInTheOneProcessingGroup() {
         assertThat(driver.projectionTypes()).containsExactlyInAnyOrder(ConversationProjection.class,
-                ParticipantProjection.class, MessageProjection.class, ReadMarkerProjection.class);
+                ParticipantProjection.class, MessageProjection.class, ReadMarkerProjection.class,
+                LiveChatProjection.class);
     }
 
     @Test

@@ -102,7 +102,8 @@ final class ConversationScenario {
         return new ConversationRead(id, tenant, reader.userId(), reader.role(), upToSequence, tick());
     }
 
-    private Instant tick() {
+    /** The time of the next event; for scenarios of other events on this conversation ({@link LiveChatScenario}). */
+    Instant tick() {
         Instant now = clock;
         clock = clock.plusSeconds(60);
         return now;
