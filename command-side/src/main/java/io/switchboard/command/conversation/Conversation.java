@@ -18,10 +18,14 @@ import io.switchboard.api.conversation.SendMessage;
 import io.switchboard.api.conversation.StartConversation;
 import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.Role;
+import io.switchboard.api.livechat.ChatClosed;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -40,6 +44,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One conversation, event-sourced. Command handlers decide and apply events; event sourcing handlers only assign.
  * State holds what decisions need, never message bodies. Snapshots serialize the fields with Jackson, hence the
  * field visibility and the no-argument constructor.
+ * <p>
+ * Messages, sequences, read positions, participants and idempotency are shared by every kind and live here. Rules that
+ * belong to one kind live in their own classes: {@link StartRules} (who starts what, with which natural key) and, for
+ * a live chat, {@link LiveChatRouting}, an aggregate member with its own commands and state.
  */
 @Aggregate(repository = "conversationRepository")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE, setterVisibility = NONE)
@@ -66,7 +74,14 @@ class Conversation {
     /** Sender id, then client message id: what the first send answered, so a resend gets the same answer. */
     /** Per sender, the most recent client message ids in the order they were accepted (oldest first). */
     private Map<String, Map<String, Accepted>> acceptedByClientMessageId = new HashMap<>();
+    /**
+     * A {@code LIVE_CHAT}'s queue routing (its own commands, rules and state); null for every other kind. Axon
+     * forwards the live-chat commands and every event to it.
+     */
+    @AggregateMember
+    private LiveChatRouting liveChat;
 
+    /** {@code CLOSED} once a kind's rules ended the conversation (a live chat's {@link ChatClosed}). */
     enum Status { OPEN, CLOSED }
 
     record Membership(Role role, boolean active) {
@@ -123,6 +138,9 @@ class Conversation {
         if (!isActive(sender.userId())) {
             joinAt(sender, now);
         }
+        if (liveChat != null) {
+            liveChat.beforeMessageFrom(sender, now);
+        }
         return record(sender, message, messageIds, now);
     }
 
@@ -152,10 +170,15 @@ class Conversation {
     }
 
     @CommandHandler
-    void handle(LeaveConversation command, Clock clock) {
+    void handle(LeaveConversation command, ConversationKeyRegistry keys, Clock clock) {
         AuthenticatedUser user = command.user();
         MessageRules.requireStorableCaller(user);
         requireAddressable(command.expectedKind(), user);
+        if (liveChat != null) {
+            // whoever leaves a live chat may close it or hand it to other staff: the chat's own rule decides
+            liveChat.leave(user, keys, clock.instant());
+            return;
+        }
         if (!isActive(user.userId())) {
             throw new CommandRejectedException(ErrorCode.NOT_PARTICIPANT, "not a participant of this conversation");
         }
@@ -179,6 +202,19 @@ class Conversation {
         }
     }
 
+    /**
+     * Every live-chat command (package {@code io.switchboard.api.livechat}) is handled by {@link #liveChat}; a
+     * conversation of another kind has none, so Axon would answer with its own "no entity" exception. Refused here
+     * instead, as the other dialects' kinds are: as if the conversation did not exist.
+     */
+    @CommandHandlerInterceptor(commandNamePattern = "io\\.switchboard\\.api\\.livechat\\..*")
+    void requireLiveChat(CommandMessage<?> command) {
+        if (liveChat == null) {
+            throw new CommandRejectedException(ErrorCode.UNKNOWN_CONVERSATION,
+                    "no " + ConversationKind.LIVE_CHAT + " conversation " + conversationId);
+        }
+    }
+
     /** Another dialect's kind or another tenant's conversation is refused as if it did not exist. */
     private void requireAddressable(ConversationKind expectedKind, AuthenticatedUser caller) {
         if (expectedKind != null && expectedKind != kind) {
@@ -196,6 +232,7 @@ class Conversation {
             case GUEST_ROOM -> isTheRoomsGuest(user) || user.role().isStaff();
             // a non-staff token whose id happens to be a listed staff id is still not staff
             case STAFF -> isActive(user.userId()) && user.role().isStaff();
+            case LIVE_CHAT -> liveChat.maySend(user);
             default -> isActive(user.userId());
         };
         if (!allowed) {
@@ -210,7 +247,9 @@ class Conversation {
             case STAFF -> user.role().isStaff();
             case SUPPORT -> true;
             // nobody new: only former participants come back
-            case DIRECT, LIVE_CHAT -> participants.containsKey(user.userId());
+            case DIRECT -> participants.containsKey(user.userId());
+            // staff come in by claim, take-over or being added, and a visitor who left has closed the chat
+            case LIVE_CHAT -> false;
         };
     }
 
@@ -250,6 +289,7 @@ class Conversation {
         }
         status = Status.OPEN;
         nextSequence = 1;
+        liveChat = LiveChatRouting.startedBy(event);
     }
 
     @EventSourcingHandler
@@ -274,6 +314,12 @@ class Conversation {
                 bySender.remove(bySender.keySet().iterator().next());
             }
         }
+    }
+
+    /** However a kind's rules end a conversation, nobody sends to it any more. */
+    @EventSourcingHandler
+    void on(ChatClosed event) {
+        status = Status.CLOSED;
     }
 
     @EventSourcingHandler

@@ -32,6 +32,17 @@ public final class ConversationKeys {
                 : key(ConversationKind.DIRECT, otherUserId, userId);
     }
 
+    /**
+     * One open live chat per visitor. Unlike the other keys this one ends: the chat's close releases it
+     * ({@link ConversationKeyRegistry#release}), so the visitor's next first message starts a new chat.
+     */
+    public static String liveChat(String visitorId) {
+        Objects.requireNonNull(visitorId, "key part");
+        // Same shape as the two-part keys (a length prefix, so a plain key never looks like a digest one).
+        String key = ConversationKind.LIVE_CHAT.name() + ':' + visitorId.length() + ':' + visitorId;
+        return key.length() <= MAX_PLAIN_LENGTH ? key : ConversationKind.LIVE_CHAT.name() + ":sha256:" + sha256(key);
+    }
+
     private static String key(ConversationKind kind, String first, String second) {
         Objects.requireNonNull(first, "key part");
         Objects.requireNonNull(second, "key part");

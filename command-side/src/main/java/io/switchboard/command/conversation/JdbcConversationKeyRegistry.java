@@ -34,6 +34,15 @@ class JdbcConversationKeyRegistry implements ConversationKeyRegistry {
     }
 
     @Override
+    public boolean release(String tenant, String naturalKey, long conversationId) {
+        // The row lock taken here makes a concurrent claim of the same key wait for this transaction: once the close
+        // commits the claim inserts, if the close rolls back the claim finds the key still held.
+        int deleted = jdbc.update("delete from conversation_key where tenant = ? and natural_key = ?"
+                + " and conversation_id = ?", tenant, naturalKey, conversationId);
+        return deleted == 1;
+    }
+
+    @Override
     public Optional<Long> find(String tenant, String naturalKey) {
         return jdbc.queryForList("select conversation_id from conversation_key where tenant = ? and natural_key = ?",
                 Long.class, tenant, naturalKey).stream().findFirst();

@@ -88,9 +88,17 @@ final class StartRules {
                 ConversationKeys.direct(starter.userId(), others.get(0).userId()));
     }
 
-    private static Start liveChat(String subject, AuthenticatedUser starter, List<Participant> others) {
-        require(starter.role() == Role.VISITOR, ErrorCode.ROLE_NOT_ALLOWED, "only a visitor starts a live chat");
-        return plain(subject, starter, others);
+    /**
+     * The visitor alone: staff come in through the queue (claim, take-over, add), never by being listed at the start.
+     * The visitor's email is the subject reference, which is how the read model shows it (seed 004 lists chats by
+     * visitor with their email). Natural key: the visitor, until the chat closes.
+     */
+    private static Start liveChat(String subject, AuthenticatedUser visitor, List<Participant> others) {
+        require(visitor.role() == Role.VISITOR, ErrorCode.ROLE_NOT_ALLOWED, "only a visitor starts a live chat");
+        require(others.isEmpty(), ErrorCode.INVALID_PARTICIPANTS,
+                "a live chat starts with the visitor alone; staff join by claiming it");
+        return new Start(subject, visitor.email(), withStarter(visitor, others),
+                ConversationKeys.liveChat(visitor.userId()));
     }
 
     private static Start plain(String subject, AuthenticatedUser starter, List<Participant> others) {

@@ -4,17 +4,24 @@ import io.switchboard.api.conversation.CommandRejectedException;
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.ConversationStarted;
 import io.switchboard.api.conversation.ErrorCode;
+import io.switchboard.api.conversation.FirstMessage;
 import io.switchboard.api.conversation.MessageAccepted;
+import io.switchboard.api.conversation.MessageType;
 import io.switchboard.api.conversation.SendMessage;
 import io.switchboard.api.conversation.StartConversation;
 import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.Role;
+import io.switchboard.api.livechat.ClaimChat;
+import io.switchboard.api.livechat.FindOpenLiveChat;
+import io.switchboard.api.livechat.LeaveChat;
 import io.switchboard.testsupport.TestDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,7 +31,9 @@ import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +74,8 @@ class ConversationAxonWiringTests {
     private EventStore events;
     @Autowired
     private ConversationKeyRegistry keys;
+    @Autowired
+    private QueryGateway queries;
 
     private final String tenant = "hotel-" + UUID.randomUUID();
     private final AuthenticatedUser guest =
@@ -105,6 +116,49 @@ class ConversationAxonWiringTests {
         assertThat(second.messageId()).isGreaterThan(first.messageId());
         assertThat(send(conversationId, "c-1")).isEqualTo(
                 new MessageAccepted(conversationId, first.messageId(), 1, first.sentAt(), true));
+    }
+
+    @Test
+    void aVisitorHasOneOpenLiveChatWhichTheLookupAnswersUntilItClosesInTheSameTransaction() {
+        AuthenticatedUser visitor = new AuthenticatedUser("visitor-1", "Vi", "vi@example.com", tenant, Role.VISITOR,
+                null, null);
+        AuthenticatedUser agent = AuthenticatedUser.of("agent-1", "Alex", tenant, Role.AGENT);
+        Supplier<Optional<Long>> openChat = () -> queries.query(new FindOpenLiveChat(tenant, visitor.userId()),
+                ResponseTypes.optionalInstanceOf(Long.class)).join();
+        Supplier<MessageAccepted> firstMessage = () -> commands.sendAndWait(new StartConversation(
+                ConversationKind.LIVE_CHAT, tenant, null, List.of(), visitor,
+                new FirstMessage(MessageType.TEXT, "Hello?", null, null, null)));
+        assertThat(openChat.get()).isEmpty();
+
+        long chat = firstMessage.get().conversationId();
+        assertThat(openChat.get()).contains(chat);
+        CommandRejectedException again = catchThrowableOfType(CommandRejectedException.class, firstMessage::get);
+        assertThat(again.code()).isEqualTo(ErrorCode.CONVERSATION_EXISTS);
+        assertThat(again.conversationId()).isEqualTo(chat);
+
+        commands.sendAndWait(new ClaimChat(chat, agent));
+        CommandRejectedException claimedAgain = catchThrowableOfType(CommandRejectedException.class,
+                () -> commands.sendAndWait(new ClaimChat(chat, agent)));
+        assertThat(claimedAgain.code()).isEqualTo(ErrorCode.CHAT_ALREADY_CLAIMED);
+        assertThat(claimedAgain).hasMessageContaining("already claimed");
+
+        commands.sendAndWait(new LeaveChat(chat, agent, false));
+        assertThat(openChat.get()).as("the close released the key").isEmpty();
+        // six events past the threshold of three: the live chat, routing included, is snapshotted with Jackson 3
+        await().untilAsserted(() -> assertThat(events.readEvents(String.valueOf(chat)).next().getPayload())
+                .isInstanceOf(Conversation.class));
+        long next = firstMessage.get().conversationId();
+        assertThat(next).isNotEqualTo(chat);
+        assertThat(openChat.get()).contains(next);
+    }
+
+    @Test
+    void aLiveChatCommandToAnotherKindIsAnUnknownConversationThroughTheBus() {
+        long conversationId = startGuestRoom();
+        CommandRejectedException refused = catchThrowableOfType(CommandRejectedException.class,
+                () -> commands.sendAndWait(new ClaimChat(conversationId,
+                        AuthenticatedUser.of("agent-1", "Alex", tenant, Role.AGENT))));
+        assertThat(refused.code()).isEqualTo(ErrorCode.UNKNOWN_CONVERSATION);
     }
 
     @Test

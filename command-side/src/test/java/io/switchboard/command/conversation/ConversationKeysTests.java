@@ -33,6 +33,18 @@ class ConversationKeysTests {
     }
 
     @Test
+    void eachVisitorHasOneLiveChatKeyOfItsKind() {
+        assertThat(ConversationKeys.liveChat("vi"))
+                .isEqualTo(ConversationKeys.liveChat("vi"))
+                .isNotEqualTo(ConversationKeys.liveChat("vo"))
+                .isNotEqualTo(ConversationKeys.direct("vi", "vi"))
+                .startsWith("LIVE_CHAT:");
+        String longId = "v".repeat(1_000);
+        assertThat(ConversationKeys.liveChat(longId)).hasSizeLessThanOrEqualTo(ConversationKeys.MAX_PLAIN_LENGTH)
+                .isNotEqualTo(ConversationKeys.liveChat(longId + "w"));
+    }
+
+    @Test
     void longPartsGiveADigestThatFitsTheColumnAndStaysDistinct() {
         String longId = "u".repeat(1_000);
         String key = ConversationKeys.direct(longId, "bob");

@@ -2,10 +2,17 @@ package io.switchboard.command.conversation;
 
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.ConversationRead;
+import io.switchboard.api.conversation.ErrorCode;
 import io.switchboard.api.conversation.JoinConversation;
 import io.switchboard.api.conversation.MarkConversationRead;
 import io.switchboard.api.conversation.MessageAccepted;
 import io.switchboard.api.conversation.ParticipantLeft;
+import io.switchboard.api.livechat.ChangeChatPriority;
+import io.switchboard.api.livechat.ChatPriorityChanged;
+import io.switchboard.api.livechat.ClaimChat;
+import io.switchboard.api.livechat.LeaveChat;
+import io.switchboard.api.livechat.MarkVisitorOffline;
+import io.switchboard.api.livechat.TakeOverChat;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -68,6 +75,56 @@ class ConversationSnapshotTests {
         ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
                 .when(new MarkConversationRead(ID, null, GUEST, Long.MAX_VALUE))
                 .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @MethodSource("serializers")
+    void aLiveChatSnapshotKeepsItsRoutingAndDecidesLikeTheOriginal(Serializer serializer) {
+        Conversation original = liveChatWithHistory();
+
+        SerializedObject<byte[]> snapshot = serializer.serialize(original, byte[].class);
+        Conversation restored = serializer.deserialize(snapshot);
+
+        assertThat(restored).usingRecursiveComparison().isEqualTo(original);
+        // claimed once, for good
+        ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
+                .when(new ClaimChat(ID, LiveChatTestData.SUPERVISOR))
+                .expectExceptionDetails(ErrorCode.CHAT_ALREADY_CLAIMED);
+        // the severity
+        ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
+                .when(new ChangeChatPriority(ID, LiveChatTestData.AGENT_2, 3))
+                .expectNoEvents();
+        // the visitor is offline, and sending brings them back
+        ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
+                .when(LiveChatTestData.send(LiveChatTestData.VISITOR, "back"))
+                .expectEvents(LiveChatTestData.wentOnline(),
+                        LiveChatTestData.sent(FIRST_MESSAGE_ID, 2, LiveChatTestData.VISITOR, "back"));
+        // AGENT_2 serves since AGENT left (the earliest added), STAFF is still added
+        ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
+                .when(new TakeOverChat(ID, LiveChatTestData.SUPERVISOR))
+                .expectEvents(LiveChatTestData.takenOver(LiveChatTestData.SUPERVISOR, LiveChatTestData.AGENT_2),
+                        LiveChatTestData.left(LiveChatTestData.AGENT_2),
+                        LiveChatTestData.joined(LiveChatTestData.SUPERVISOR));
+        ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
+                .when(new LeaveChat(ID, LiveChatTestData.STAFF, false))
+                .expectEvents(LiveChatTestData.left(LiveChatTestData.STAFF));
+    }
+
+    /** A live chat as Axon event-sources it: claimed, staff added, the serving one left, flagged, visitor offline. */
+    private static Conversation liveChatWithHistory() {
+        AtomicReference<Conversation> state = new AtomicReference<>();
+        ConversationTestData.fixture()
+                .given(LiveChatTestData.history(LiveChatTestData.claimedBy(LiveChatTestData.AGENT),
+                        LiveChatTestData.sent(501, 1, LiveChatTestData.VISITOR, "Hello?"),
+                        LiveChatTestData.added(LiveChatTestData.AGENT_2), LiveChatTestData.added(LiveChatTestData.STAFF),
+                        LiveChatTestData.left(LiveChatTestData.AGENT),
+                        new ChatPriorityChanged(ID, TENANT, LiveChatTestData.VISITOR.userId(),
+                                LiveChatTestData.AGENT_2.userId(), 3, NOW),
+                        LiveChatTestData.wentOffline()))
+                .when(new MarkVisitorOffline(ID, LiveChatTestData.VISITOR))
+                .expectNoEvents()
+                .expectState(state::set);
+        return state.get();
     }
 
     /** A conversation as Axon event-sources it: participants came and went, messages, a read marker. */

@@ -121,6 +121,11 @@ final class ConversationTestData {
         }
 
         @Override
+        public boolean release(String tenant, String naturalKey, long conversationId) {
+            return claims.remove(List.of(tenant, naturalKey), conversationId);
+        }
+
+        @Override
         public Optional<Long> find(String tenant, String naturalKey) {
             return Optional.ofNullable(claims.get(List.of(tenant, naturalKey)));
         }

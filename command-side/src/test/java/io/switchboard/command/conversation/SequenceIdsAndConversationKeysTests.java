@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @SpringBootTest(classes = SequenceIdsAndConversationKeysTests.JdbcOnly.class, properties = {
         TestDatabase.SCHEMA_PROPERTY + "=command_side_tests",
@@ -156,6 +158,74 @@ class SequenceIdsAndConversationKeysTests {
 
         assertThat(keys.find(tenant, key)).isEmpty();
         assertThat(keys.claim(tenant, key, 21)).isTrue();
+    }
+
+    @Test
+    void aReleaseFreesTheKeyOnlyForTheConversationHoldingIt() {
+        String tenant = uniqueTenant();
+        String key = ConversationKeys.liveChat("visitor-1");
+        assertThat(keys.claim(tenant, key, 30)).isTrue();
+
+        assertThat(keys.release(tenant, key, 31)).as("another conversation's release").isFalse();
+        assertThat(keys.release(uniqueTenant(), key, 30)).as("another tenant's key").isFalse();
+        assertThat(keys.find(tenant, key)).contains(30L);
+
+        assertThat(keys.release(tenant, key, 30)).isTrue();
+        assertThat(keys.find(tenant, key)).isEmpty();
+        assertThat(keys.release(tenant, key, 30)).as("released already").isFalse();
+        assertThat(keys.claim(tenant, key, 32)).as("the visitor's next chat").isTrue();
+        assertThat(keys.find(tenant, key)).contains(32L);
+    }
+
+    @Test
+    void aReleaseRolledBackWithItsCommandKeepsTheKey() {
+        String tenant = uniqueTenant();
+        String key = ConversationKeys.liveChat("visitor-1");
+        keys.claim(tenant, key, 40);
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            assertThat(keys.release(tenant, key, 40)).isTrue();
+            status.setRollbackOnly();
+        });
+
+        assertThat(keys.find(tenant, key)).contains(40L);
+        assertThat(keys.claim(tenant, key, 41)).isFalse();
+    }
+
+    @Test
+    void aClaimRacingAnUncommittedReleaseWaitsAndWinsOnceTheReleaseCommits() throws Exception {
+        assumeTrue(TestDatabase.postgresAvailable(), "PostgreSQL's row locks decide this race");
+        String tenant = uniqueTenant();
+        String key = ConversationKeys.liveChat("visitor-1");
+        keys.claim(tenant, key, 50);
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        CountDownLatch released = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+
+        Future<Boolean> close = callers.submit(() -> transaction.execute(status -> {
+            boolean freed = keys.release(tenant, key, 50);
+            released.countDown();
+            await(commit);
+            return freed;
+        }));
+        assertThat(released.await(30, TimeUnit.SECONDS)).isTrue();
+        Future<Boolean> start = callers.submit(() -> transaction.execute(status -> keys.claim(tenant, key, 51)));
+        Thread.sleep(300);
+        assertThat(start).as("the claim waits for the close's transaction").isNotDone();
+        commit.countDown();
+
+        assertThat(close.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(start.get(30, TimeUnit.SECONDS)).as("the key is free once the close committed").isTrue();
+        assertThat(keys.find(tenant, key)).contains(51L);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String uniqueTenant() {

@@ -4,7 +4,10 @@ import io.switchboard.api.identity.Role;
 
 import java.time.Instant;
 
-/** The chat ended; the visitor may start a new one. */
+/**
+ * The chat ended; the visitor may start a new one (the command side released their natural key in the same
+ * transaction). Always preceded by the leaver's {@code ParticipantLeft}; the others in the chat get none.
+ */
 public record ChatClosed(long conversationId, String tenant, String visitorId, String closedBy, Role closedByRole,
                          Reason reason, Instant closedAt) {
 
