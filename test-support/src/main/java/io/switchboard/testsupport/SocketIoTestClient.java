@@ -32,6 +32,8 @@ public final class SocketIoTestClient implements AutoCloseable {
             + "(needs node 18 or 20 on the PATH)";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** Acks come within milliseconds: a coarse poll would dominate tests that emit hundreds of events. */
+    private static final Duration POLL = Duration.ofMillis(5);
 
     private final Process process;
     private final OutputStream input;
@@ -105,14 +107,14 @@ public final class SocketIoTestClient implements AutoCloseable {
 
     /** The first {@code connect} or {@code connect_error} line. */
     public JsonNode awaitOutcome() {
-        return Awaitility.await().atMost(WAIT).until(() -> lines.stream()
+        return Awaitility.await().atMost(WAIT).pollInterval(POLL).until(() -> lines.stream()
                 .filter(line -> List.of("connect", "connect_error").contains(line.path("kind").asString()))
                 .findFirst(), Optional::isPresent).orElseThrow();
     }
 
     /** The first {@code connect_error} line (an Engine.IO 4 client may get one after connecting). */
     public JsonNode awaitConnectError() {
-        return Awaitility.await().atMost(WAIT).until(() -> lines.stream()
+        return Awaitility.await().atMost(WAIT).pollInterval(POLL).until(() -> lines.stream()
                 .filter(line -> "connect_error".equals(line.path("kind").asString()))
                 .findFirst(), Optional::isPresent).orElseThrow();
     }
@@ -130,7 +132,7 @@ public final class SocketIoTestClient implements AutoCloseable {
     }
 
     public JsonNode awaitAck(int id) {
-        return Awaitility.await().atMost(WAIT).until(() -> lines.stream()
+        return Awaitility.await().atMost(WAIT).pollInterval(POLL).until(() -> lines.stream()
                 .filter(line -> "ack".equals(line.path("kind").asString()) && line.path("id").asInt() == id)
                 .findFirst(), Optional::isPresent).orElseThrow().path("args");
     }
@@ -154,7 +156,7 @@ public final class SocketIoTestClient implements AutoCloseable {
 
     /** Waits for an event whose first argument matches, and returns that argument. */
     public JsonNode await(String event, Predicate<JsonNode> firstArgument) {
-        return Awaitility.await().atMost(WAIT).until(() -> events(event).stream().map(args -> args.path(0))
+        return Awaitility.await().atMost(WAIT).pollInterval(POLL).until(() -> events(event).stream().map(args -> args.path(0))
                 .filter(firstArgument).findFirst(), Optional::isPresent).orElseThrow();
     }
 
@@ -168,7 +170,7 @@ public final class SocketIoTestClient implements AutoCloseable {
     }
 
     public void awaitDisconnected() {
-        Awaitility.await().atMost(WAIT).until(this::disconnected);
+        Awaitility.await().atMost(WAIT).pollInterval(POLL).until(this::disconnected);
     }
 
     @Override

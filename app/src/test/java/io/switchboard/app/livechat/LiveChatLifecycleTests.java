@@ -175,8 +175,8 @@ class LiveChatLifecycleTests {
                 boolean won2 = a2.awaitAck(second).path(0).asBoolean();
                 assertThat(won1 ^ won2).as("trial %d: exactly one winner", trial).isTrue();
                 assertThat(v.emit("visitor_leave_room").path(0).asBoolean()).isTrue();
-                // stay under the per-connection rate limit (20 events a second)
-                await().pollDelay(Duration.ofMillis(60)).until(() -> true);
+                // stay under the per-connection rate limit (20 events a second, bursts of 40)
+                await().pollDelay(Duration.ofMillis(40)).until(() -> true);
             }
         }
         List<Long> claimsPerChat = jdbc.queryForList("""

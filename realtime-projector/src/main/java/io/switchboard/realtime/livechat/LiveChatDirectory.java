@@ -53,6 +53,8 @@ final class LiveChatDirectory {
         LiveChatStatus status = LiveChatStatus.QUEUED;
         boolean visitorOnline = true;
         int severityLevel;
+        /** The last message's sequence this node has seen (0 when unknown). */
+        long lastSequence;
         String servingStaffId;
         /** Active staff by id, in joining order. */
         final Map<String, ParticipantView> staff = new LinkedHashMap<>();
@@ -76,6 +78,7 @@ final class LiveChatDirectory {
             copy.status = status;
             copy.visitorOnline = visitorOnline;
             copy.severityLevel = severityLevel;
+            copy.lastSequence = lastSequence;
             copy.servingStaffId = servingStaffId;
             copy.staff.putAll(staff);
             copy.leftOnItsOwn = leftOnItsOwn;
@@ -190,7 +193,9 @@ final class LiveChatDirectory {
     }
 
     private static void apply(Chat chat, Object event) {
-        if (event instanceof ChatClaimed claimed) {
+        if (event instanceof MessageSent message) {
+            chat.lastSequence = Math.max(chat.lastSequence, message.sequence());
+        } else if (event instanceof ChatClaimed claimed) {
             chat.status = LiveChatStatus.ASSIGNED;
             chat.servingStaffId = claimed.staffId();
         } else if (event instanceof ChatTakenOver takenOver) {

@@ -50,7 +50,14 @@ record LiveChatServices(Hub hub, CommandGateway commands, QueryGateway queries, 
 
     /** The chat's latest messages, oldest first. */
     CompletableFuture<List<MessageView>> history(String tenant, long conversationId) {
-        return queries.query(FindMessages.latest(tenant, conversationId, HISTORY_LIMIT), MessagePage.class)
+        return history(tenant, conversationId, 0);
+    }
+
+    /** As {@link #history(String, long)}, once the read model holds message {@code atLeast} (briefly waited for). */
+    CompletableFuture<List<MessageView>> history(String tenant, long conversationId, long atLeast) {
+        return hub.freshReads().until(
+                        () -> queries.query(FindMessages.latest(tenant, conversationId, HISTORY_LIMIT), MessagePage.class),
+                        page -> atLeast <= 0 || !page.messages().isEmpty() && page.messages().get(0).sequence() >= atLeast)
                 .thenApply(page -> {
                     List<MessageView> messages = new ArrayList<>(page.messages());
                     Collections.reverse(messages);

@@ -243,7 +243,7 @@ final class LiveChatSession implements HubSession {
                 client.emit("staff_claim_chat", data);
             });
             if (supervisor) {
-                done = done.thenCompose(v -> services.history(me.tenant(), chat.conversationId))
+                done = done.thenCompose(v -> services.history(me.tenant(), chat.conversationId, chat.lastSequence))
                         .thenAccept(messages -> client.emit("agent_new_chat", Map.of("staff", staff,
                                 "visitor", visitor, "contents", messages.stream().map(m -> (Object) payloads
                                         .message(m, m.senderRole() == Role.VISITOR ? null
@@ -293,7 +293,7 @@ final class LiveChatSession implements HubSession {
         } else if (event instanceof VisitorWentOnline) {
             if (chat.status == LiveChatStatus.QUEUED) {
                 client.emit("remove_visitor_offline_chat", Map.of("visitor", visitor));
-                return services.history(me.tenant(), chat.conversationId).thenAccept(messages ->
+                return services.history(me.tenant(), chat.conversationId, chat.lastSequence).thenAccept(messages ->
                         client.emit("append_unclaimed_chats", Map.of("visitor", visitor,
                                 "contents", messages.stream().map(this::contentOf).toList())));
             }

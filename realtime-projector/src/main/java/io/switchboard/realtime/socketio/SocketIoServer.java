@@ -8,7 +8,10 @@ import com.corundumstudio.socketio.SocketConfig;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import com.corundumstudio.socketio.protocol.PacketType;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.InvalidTokenException;
 import io.switchboard.api.identity.TokenVerifier;
@@ -69,6 +72,7 @@ public final class SocketIoServer implements SmartLifecycle {
         configuration.setMaxFramePayloadLength(settings.maxPayloadBytes());
         configuration.setMaxHttpContentLength(settings.maxPayloadBytes());
         configuration.setAuthorizationListener(this::authorize);
+        configuration.setJsonSupport(new NullKeepingJsonSupport());
         SocketConfig socket = new SocketConfig();
         socket.setReuseAddress(true); // restart without waiting for TIME_WAIT sockets of the previous run
         configuration.setSocketConfig(socket);
@@ -185,6 +189,15 @@ public final class SocketIoServer implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("{}: {} from {} failed", settings.name(), event, client.user().userId(), e);
             dialect.refuse(ack, "the server could not take this now; try again");
+        }
+    }
+
+    /** netty-socketio drops null values; the seeds' payloads show them ({@code "display_name": null}). */
+    private static final class NullKeepingJsonSupport extends JacksonJsonSupport {
+        @Override
+        protected void init(ObjectMapper objectMapper) {
+            super.init(objectMapper);
+            objectMapper.setSerializationInclusion(JsonInclude.Include.ALWAYS);
         }
     }
 
