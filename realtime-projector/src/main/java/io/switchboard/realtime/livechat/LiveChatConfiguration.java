@@ -27,6 +27,7 @@ class LiveChatConfiguration {
     @Bean
     SocketIoServer liveChatServer(LiveChatProperties properties, TokenVerifier tokens, LiveChatServices services) {
         return new SocketIoServer(new SocketIoSettings("live-chat", properties.port(), properties.maxPayloadBytes(),
-                properties.eventsPerSecond(), properties.eventBurst()), tokens, new LiveChatDialect(services));
+                properties.eventsPerSecond(), properties.eventBurst(), properties.pingInterval(),
+                properties.pingTimeout()), tokens, new LiveChatDialect(services));
     }
 }

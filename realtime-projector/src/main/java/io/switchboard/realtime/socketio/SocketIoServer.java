@@ -73,6 +73,8 @@ public final class SocketIoServer implements SmartLifecycle {
         configuration.setMaxHttpContentLength(settings.maxPayloadBytes());
         configuration.setAuthorizationListener(this::authorize);
         configuration.setJsonSupport(new NullKeepingJsonSupport());
+        configuration.setPingInterval((int) settings.pingInterval().toMillis());
+        configuration.setPingTimeout((int) settings.pingTimeout().toMillis());
         SocketConfig socket = new SocketConfig();
         socket.setReuseAddress(true); // restart without waiting for TIME_WAIT sockets of the previous run
         configuration.setSocketConfig(socket);
