@@ -33,5 +33,9 @@ public enum ErrorCode {
     /** Live chat: more staff than {@code AddStaffToChat.MAX_STAFF_PER_CHAT}. */
     TOO_MANY_STAFF,
     /** Live chat: a severity level outside 0..{@code ChangeChatPriority.MAX_SEVERITY_LEVEL}. */
-    INVALID_SEVERITY
+    INVALID_SEVERITY,
+    /** Support: the message to share is not a robot message of this conversation. */
+    NOT_A_ROBOT_MESSAGE,
+    /** Support: that robot message was shared already. */
+    ALREADY_SHARED
 }
