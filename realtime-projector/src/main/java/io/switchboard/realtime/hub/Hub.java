@@ -105,6 +105,13 @@ public final class Hub {
         subscribers.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(connection);
     }
 
+    void unsubscribed(HubConnection connection, long conversationId) {
+        subscribers.computeIfPresent(conversationId, (id, set) -> {
+            set.remove(connection);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
     void followed(HubConnection connection) {
         followers.computeIfAbsent(connection.session().tenant(), tenant -> new ConcurrentHashMap<>())
                 .computeIfAbsent(connection.session().userId(), user -> ConcurrentHashMap.newKeySet()).add(connection);

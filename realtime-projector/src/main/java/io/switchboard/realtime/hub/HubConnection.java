@@ -75,6 +75,13 @@ public final class HubConnection {
         }
     }
 
+    /** Stops live messages of the conversation (a client leaving a room). */
+    public void unsubscribe(long conversationId) {
+        if (feeds.remove(conversationId) != null) {
+            hub.unsubscribed(this, conversationId);
+        }
+    }
+
     public boolean subscribedTo(long conversationId) {
         return feeds.containsKey(conversationId);
     }
@@ -95,6 +102,10 @@ public final class HubConnection {
         if (!closed && watched.add(kind)) {
             hub.watched(this);
         }
+    }
+
+    public void unwatch(ConversationKind kind) {
+        watched.remove(kind);
     }
 
     boolean watches(ConversationKind kind) {

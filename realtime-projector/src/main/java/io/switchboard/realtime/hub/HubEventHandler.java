@@ -13,6 +13,7 @@ import io.switchboard.api.livechat.StaffAddedToChat;
 import io.switchboard.api.livechat.StaffRemovedFromChat;
 import io.switchboard.api.livechat.VisitorWentOffline;
 import io.switchboard.api.livechat.VisitorWentOnline;
+import io.switchboard.api.support.RobotMessageShared;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -86,6 +87,11 @@ class HubEventHandler {
 
     @EventHandler
     void on(VisitorWentOnline event) {
+        hub.stored(event.conversationId(), event.tenant(), event);
+    }
+
+    @EventHandler
+    void on(RobotMessageShared event) {
         hub.stored(event.conversationId(), event.tenant(), event);
     }
 
