@@ -11,6 +11,7 @@ import io.switchboard.api.conversation.LeaveConversation;
 import io.switchboard.api.conversation.MarkConversationRead;
 import io.switchboard.api.conversation.MessageAccepted;
 import io.switchboard.api.conversation.MessageSent;
+import io.switchboard.api.conversation.MessageType;
 import io.switchboard.api.conversation.Participant;
 import io.switchboard.api.conversation.ParticipantJoined;
 import io.switchboard.api.conversation.ParticipantLeft;
@@ -19,6 +20,8 @@ import io.switchboard.api.conversation.StartConversation;
 import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.Role;
 import io.switchboard.api.livechat.ChatClosed;
+import io.switchboard.api.support.RobotMessageShared;
+import io.switchboard.api.support.ShareRobotMessage;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -33,7 +36,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY;
 import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE;
@@ -42,12 +47,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One conversation, event-sourced. Command handlers decide and apply events; event sourcing handlers only assign.
- * State holds what decisions need, never message bodies. Snapshots serialize the fields with Jackson, hence the
+ * State holds what decisions need, and message bodies only where a decision copies them (a support conversation's
+ * unshared robot messages, bounded: {@link RobotMessages}). Snapshots serialize the fields with Jackson, hence the
  * field visibility and the no-argument constructor.
  * <p>
  * Messages, sequences, read positions, participants and idempotency are shared by every kind and live here. Rules that
- * belong to one kind live in their own classes: {@link StartRules} (who starts what, with which natural key) and, for
- * a live chat, {@link LiveChatRouting}, an aggregate member with its own commands and state.
+ * belong to one kind live in their own classes: {@link StartRules} (who starts what, with which natural key), for a
+ * live chat {@link LiveChatRouting}, an aggregate member with its own commands and state, and for a support
+ * conversation {@link SupportRules} (who starts, takes part, shares) and {@link RobotMessages} (what can be shared).
  */
 @Aggregate(repository = "conversationRepository")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE, setterVisibility = NONE)
@@ -80,6 +87,12 @@ class Conversation {
      */
     @AggregateMember
     private LiveChatRouting liveChat;
+    /**
+     * A {@code SUPPORT} conversation's robot messages that can still be shared, and those that were; null for every
+     * other kind. Axon forwards every event to it.
+     */
+    @AggregateMember
+    private RobotMessages robotMessages;
 
     /** {@code CLOSED} once a kind's rules ended the conversation (a live chat's {@link ChatClosed}). */
     enum Status { OPEN, CLOSED }
@@ -133,6 +146,9 @@ class Conversation {
             throw new CommandRejectedException(ErrorCode.CONVERSATION_CLOSED, "the conversation is closed");
         }
         requireMaySend(sender);
+        if (kind == ConversationKind.SUPPORT) {
+            SupportRules.requireMessageTypeAllowed(sender, command.type());
+        }
         MessageRules.ValidMessage message = MessageRules.validate(command);
         Instant now = clock.instant();
         if (!isActive(sender.userId())) {
@@ -146,12 +162,48 @@ class Conversation {
 
     private MessageAccepted record(AuthenticatedUser sender, MessageRules.ValidMessage message,
                                    MessageIdProvider messageIds, Instant now) {
+        return record(sender, message, messageIds.nextMessageId(), now);
+    }
+
+    private MessageAccepted record(AuthenticatedUser sender, MessageRules.ValidMessage message, long messageId,
+                                   Instant now) {
         long sequence = nextSequence;
-        long messageId = messageIds.nextMessageId();
         apply(new MessageSent(conversationId, tenant, messageId, sequence, sender.userId(), sender.name(),
                 sender.role(), message.type(), message.text(), message.content(), message.attachments(),
                 message.clientMessageId(), now));
         return new MessageAccepted(conversationId, messageId, sequence, now, false);
+    }
+
+    /**
+     * An agent makes a robot's suggestion visible to the customer: {@link RobotMessageShared}, then the new message,
+     * the robot message's text, content and attachments sent as {@code TEXT} by the agent, with the next sequence.
+     * Decided here rather than in {@link RobotMessages} because it needs the participants, the status and the
+     * sequence; what can be shared is the member's to say. Checked who → state → what. Kinds other than
+     * {@code SUPPORT} never get here ({@link #requireSupport}).
+     */
+    @CommandHandler
+    MessageAccepted handle(ShareRobotMessage command, MessageIdProvider messageIds, Clock clock) {
+        AuthenticatedUser agent = Objects.requireNonNull(command.sharedBy(), "sharedBy");
+        MessageRules.requireStorableCaller(agent);
+        requireAddressable(null, agent);
+        if (!SupportRules.mayShare(agent.role())) {
+            throw new CommandRejectedException(ErrorCode.ROLE_NOT_ALLOWED,
+                    "role " + agent.role().wireName() + " may not share a robot message");
+        }
+        // no joining by sharing: an agent shares in the conversation they are serving
+        if (!isActive(agent.userId())) {
+            throw new CommandRejectedException(ErrorCode.NOT_PARTICIPANT, "not a participant of this conversation");
+        }
+        if (status == Status.CLOSED) {
+            throw new CommandRejectedException(ErrorCode.CONVERSATION_CLOSED, "the conversation is closed");
+        }
+        RobotMessages.RobotMessage original = robotMessages.toShare(command.robotMessageId());
+        Instant now = clock.instant();
+        long sharedMessageId = messageIds.nextMessageId();
+        apply(new RobotMessageShared(conversationId, tenant, command.robotMessageId(), sharedMessageId,
+                agent.userId(), now));
+        return record(agent, new MessageRules.ValidMessage(MessageType.TEXT, original.text(), original.content(),
+                List.copyOf(original.attachments()), null), sharedMessageId, now);
     }
 
     @CommandHandler
@@ -215,6 +267,18 @@ class Conversation {
         }
     }
 
+    /**
+     * Every support command (package {@code io.switchboard.api.support}) needs a {@code SUPPORT} conversation, and
+     * {@link #robotMessages} is null for every other kind: refused as if the conversation did not exist.
+     */
+    @CommandHandlerInterceptor(commandNamePattern = "io\\.switchboard\\.api\\.support\\..*")
+    void requireSupport(CommandMessage<?> command) {
+        if (kind != ConversationKind.SUPPORT) {
+            throw new CommandRejectedException(ErrorCode.UNKNOWN_CONVERSATION,
+                    "no " + ConversationKind.SUPPORT + " conversation " + conversationId);
+        }
+    }
+
     /** Another dialect's kind or another tenant's conversation is refused as if it did not exist. */
     private void requireAddressable(ConversationKind expectedKind, AuthenticatedUser caller) {
         if (expectedKind != null && expectedKind != kind) {
@@ -233,6 +297,8 @@ class Conversation {
             // a non-staff token whose id happens to be a listed staff id is still not staff
             case STAFF -> isActive(user.userId()) && user.role().isStaff();
             case LIVE_CHAT -> liveChat.maySend(user);
+            // whoever may join (sending joins them), by role: a visitor's token with a participant's id is refused
+            case SUPPORT -> SupportRules.mayTakePart(user.role());
             default -> isActive(user.userId());
         };
         if (!allowed) {
@@ -245,7 +311,7 @@ class Conversation {
             // whoever may send to a room thread may join it (sending joins them anyway)
             case GUEST_ROOM -> isTheRoomsGuest(user) || user.role().isStaff();
             case STAFF -> user.role().isStaff();
-            case SUPPORT -> true;
+            case SUPPORT -> SupportRules.mayTakePart(user.role());
             // nobody new: only former participants come back
             case DIRECT -> participants.containsKey(user.userId());
             // staff come in by claim, take-over or being added, and a visitor who left has closed the chat
@@ -290,6 +356,7 @@ class Conversation {
         status = Status.OPEN;
         nextSequence = 1;
         liveChat = LiveChatRouting.startedBy(event);
+        robotMessages = RobotMessages.startedBy(event);
     }
 
     @EventSourcingHandler

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Command-side, set-based uniqueness of conversations that have a natural key (see {@link ConversationKeys}):
- * one guest-room thread per room booking, one direct conversation per user pair, one open live chat per visitor.
+ * one guest-room thread per room booking, one direct conversation per user pair, one open live chat per visitor, one
+ * support conversation per client-chosen id.
  * Never a read model: a claim (and a release) is written in the same transaction as the command's events, so a
  * failed command leaves no claim (and releases nothing).
  */

@@ -37,10 +37,22 @@ public final class ConversationKeys {
      * ({@link ConversationKeyRegistry#release}), so the visitor's next first message starts a new chat.
      */
     public static String liveChat(String visitorId) {
-        Objects.requireNonNull(visitorId, "key part");
+        return key(ConversationKind.LIVE_CHAT, visitorId);
+    }
+
+    /**
+     * One support conversation per client-chosen id (seed 003): the id names the conversation for good, so the key
+     * is never released. The id is taken exactly as given (case and spaces count).
+     */
+    public static String support(String clientId) {
+        return key(ConversationKind.SUPPORT, clientId);
+    }
+
+    private static String key(ConversationKind kind, String only) {
+        Objects.requireNonNull(only, "key part");
         // Same shape as the two-part keys (a length prefix, so a plain key never looks like a digest one).
-        String key = ConversationKind.LIVE_CHAT.name() + ':' + visitorId.length() + ':' + visitorId;
-        return key.length() <= MAX_PLAIN_LENGTH ? key : ConversationKind.LIVE_CHAT.name() + ":sha256:" + sha256(key);
+        String key = kind.name() + ':' + only.length() + ':' + only;
+        return key.length() <= MAX_PLAIN_LENGTH ? key : kind.name() + ":sha256:" + sha256(key);
     }
 
     private static String key(ConversationKind kind, String first, String second) {

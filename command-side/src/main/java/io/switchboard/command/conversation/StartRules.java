@@ -50,7 +50,7 @@ final class StartRules {
             case GUEST_ROOM -> guestRoom(command.subject(), starter, others);
             case STAFF -> staff(command.subject(), starter, others);
             case DIRECT -> direct(command.subject(), starter, others);
-            case SUPPORT -> plain(command.subject(), starter, others);
+            case SUPPORT -> support(command.subject(), starter, others);
             case LIVE_CHAT -> liveChat(command.subject(), starter, others);
         };
         if (start.subject() != null && start.subject().length() > MAX_SUBJECT_LENGTH) {
@@ -99,6 +99,15 @@ final class StartRules {
                 "a live chat starts with the visitor alone; staff join by claiming it");
         return new Start(subject, visitor.email(), withStarter(visitor, others),
                 ConversationKeys.liveChat(visitor.userId()));
+    }
+
+    /**
+     * The subject is the client's id for the conversation and its natural key: one support conversation per client id
+     * in a tenant, for good. Who may start it, under which id and with whom is {@link SupportRules}'.
+     */
+    private static Start support(String clientId, AuthenticatedUser starter, List<Participant> others) {
+        SupportRules.requireValidStart(clientId, starter, others);
+        return new Start(clientId, null, withStarter(starter, others), ConversationKeys.support(clientId));
     }
 
     private static Start plain(String subject, AuthenticatedUser starter, List<Participant> others) {

@@ -6,7 +6,9 @@ import io.switchboard.api.conversation.ConversationStarted;
 import io.switchboard.api.conversation.ErrorCode;
 import io.switchboard.api.conversation.FirstMessage;
 import io.switchboard.api.conversation.MessageAccepted;
+import io.switchboard.api.conversation.MessageSent;
 import io.switchboard.api.conversation.MessageType;
+import io.switchboard.api.conversation.Participant;
 import io.switchboard.api.conversation.SendMessage;
 import io.switchboard.api.conversation.StartConversation;
 import io.switchboard.api.identity.AuthenticatedUser;
@@ -14,6 +16,9 @@ import io.switchboard.api.identity.Role;
 import io.switchboard.api.livechat.ClaimChat;
 import io.switchboard.api.livechat.FindOpenLiveChat;
 import io.switchboard.api.livechat.LeaveChat;
+import io.switchboard.api.support.FindSupportConversation;
+import io.switchboard.api.support.RobotMessageShared;
+import io.switchboard.api.support.ShareRobotMessage;
 import io.switchboard.testsupport.TestDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -158,6 +163,58 @@ class ConversationAxonWiringTests {
         CommandRejectedException refused = catchThrowableOfType(CommandRejectedException.class,
                 () -> commands.sendAndWait(new ClaimChat(conversationId,
                         AuthenticatedUser.of("agent-1", "Alex", tenant, Role.AGENT))));
+        assertThat(refused.code()).isEqualTo(ErrorCode.UNKNOWN_CONVERSATION);
+    }
+
+    @Test
+    void aSupportConversationIsFoundByItsClientIdAndAnAgentSharesARobotMessageThroughTheBuses() {
+        AuthenticatedUser customer = AuthenticatedUser.of("customer-1", "Cy", tenant, Role.CUSTOMER);
+        AuthenticatedUser agent = AuthenticatedUser.of("agent-1", "Alex", tenant, Role.AGENT);
+        AuthenticatedUser robot = AuthenticatedUser.of("robot-1", "Robbie", tenant, Role.ROBOT);
+        Supplier<Optional<Long>> find = () -> queries.query(new FindSupportConversation(tenant, "conv-1"),
+                ResponseTypes.optionalInstanceOf(Long.class)).join();
+        Supplier<Long> start = () -> commands.sendAndWait(new StartConversation(ConversationKind.SUPPORT, tenant,
+                "conv-1", List.of(new Participant(agent.userId(), agent.name(), agent.role()),
+                new Participant(robot.userId(), robot.name(), robot.role())), customer));
+        assertThat(find.get()).isEmpty();
+
+        long conversationId = start.get();
+        assertThat(find.get()).contains(conversationId);
+        CommandRejectedException again = catchThrowableOfType(CommandRejectedException.class, start::get);
+        assertThat(again.code()).isEqualTo(ErrorCode.CONVERSATION_EXISTS);
+        assertThat(again.conversationId()).isEqualTo(conversationId);
+
+        MessageAccepted suggestion = commands.sendAndWait(new SendMessage(conversationId, ConversationKind.SUPPORT,
+                robot, MessageType.ROBOT, "Refunds take 3 days", null, null, null));
+        MessageAccepted copy = commands.sendAndWait(
+                new ShareRobotMessage(conversationId, agent, suggestion.messageId()));
+        assertThat(copy.sequence()).isEqualTo(2);
+        assertThat(copy.messageId()).isGreaterThan(suggestion.messageId());
+        // from the first event: a snapshot may already stand in for them
+        List<Object> stored = events.readEvents(String.valueOf(conversationId), 0).asStream()
+                .map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
+        assertThat(stored.get(stored.size() - 2)).isEqualTo(new RobotMessageShared(conversationId, tenant,
+                suggestion.messageId(), copy.messageId(), agent.userId(), copy.sentAt()));
+        assertThat(stored.get(stored.size() - 1)).isInstanceOfSatisfying(MessageSent.class, sent -> {
+            assertThat(sent.type()).isEqualTo(MessageType.TEXT);
+            assertThat(sent.senderId()).isEqualTo(agent.userId());
+            assertThat(sent.text()).isEqualTo("Refunds take 3 days");
+        });
+
+        // four events past the threshold of three: snapshotted with its robot messages, and still refuses a repeat
+        await().untilAsserted(() -> assertThat(events.readEvents(String.valueOf(conversationId)).next()
+                .getPayload()).isInstanceOf(Conversation.class));
+        CommandRejectedException twice = catchThrowableOfType(CommandRejectedException.class,
+                () -> commands.sendAndWait(new ShareRobotMessage(conversationId, agent, suggestion.messageId())));
+        assertThat(twice.code()).isEqualTo(ErrorCode.ALREADY_SHARED);
+    }
+
+    @Test
+    void aSupportCommandToAnotherKindIsAnUnknownConversationThroughTheBus() {
+        long conversationId = startGuestRoom();
+        CommandRejectedException refused = catchThrowableOfType(CommandRejectedException.class,
+                () -> commands.sendAndWait(new ShareRobotMessage(conversationId,
+                        AuthenticatedUser.of("agent-1", "Alex", tenant, Role.AGENT), 1)));
         assertThat(refused.code()).isEqualTo(ErrorCode.UNKNOWN_CONVERSATION);
     }
 

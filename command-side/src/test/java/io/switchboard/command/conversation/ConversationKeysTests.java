@@ -45,6 +45,17 @@ class ConversationKeysTests {
     }
 
     @Test
+    void eachClientIdHasOneSupportKeyTakenExactly() {
+        assertThat(ConversationKeys.support("conv-1"))
+                .isEqualTo("SUPPORT:6:conv-1")
+                .isNotEqualTo(ConversationKeys.support("CONV-1"))
+                .isNotEqualTo(ConversationKeys.support("conv-1 "))
+                .isNotEqualTo(ConversationKeys.liveChat("conv-1"));
+        assertThat(ConversationKeys.liveChat("vi")).as("the live-chat keys stored so far keep their format")
+                .isEqualTo("LIVE_CHAT:2:vi");
+    }
+
+    @Test
     void longPartsGiveADigestThatFitsTheColumnAndStaysDistinct() {
         String longId = "u".repeat(1_000);
         String key = ConversationKeys.direct(longId, "bob");

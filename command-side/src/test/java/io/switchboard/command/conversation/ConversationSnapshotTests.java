@@ -1,11 +1,13 @@
 package io.switchboard.command.conversation;
 
+import io.switchboard.api.conversation.Attachment;
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.ConversationRead;
 import io.switchboard.api.conversation.ErrorCode;
 import io.switchboard.api.conversation.JoinConversation;
 import io.switchboard.api.conversation.MarkConversationRead;
 import io.switchboard.api.conversation.MessageAccepted;
+import io.switchboard.api.conversation.MessageType;
 import io.switchboard.api.conversation.ParticipantLeft;
 import io.switchboard.api.livechat.ChangeChatPriority;
 import io.switchboard.api.livechat.ChatPriorityChanged;
@@ -20,6 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -108,6 +112,73 @@ class ConversationSnapshotTests {
         ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
                 .when(new LeaveChat(ID, LiveChatTestData.STAFF, false))
                 .expectEvents(LiveChatTestData.left(LiveChatTestData.STAFF));
+    }
+
+    @ParameterizedTest
+    @MethodSource("serializers")
+    void aSupportSnapshotKeepsItsRobotMessagesInOrderAndDecidesLikeTheOriginal(Serializer serializer) {
+        Conversation original = supportWithRobotMessages();
+
+        SerializedObject<byte[]> snapshot = serializer.serialize(original, byte[].class);
+        Conversation restored = serializer.deserialize(snapshot);
+
+        assertThat(restored).usingRecursiveComparison().isEqualTo(original);
+        String json = new String(snapshot.getData(), StandardCharsets.UTF_8);
+        assertThat(json).as("only unshared robot messages keep their bodies")
+                .contains("idea 3").doesNotContain("idea 2").doesNotContain("My invoice");
+        // shared already
+        ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
+                .when(SupportTestData.share(SupportTestData.AGENT, 502))
+                .expectExceptionDetails(ErrorCode.ALREADY_SHARED);
+        // pushed out by the later ones: the order of the kept ones survived
+        ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
+                .when(SupportTestData.share(SupportTestData.AGENT, 501))
+                .expectExceptionDetails(ErrorCode.NOT_A_ROBOT_MESSAGE);
+        // kept with its text, content and attachments, shared with the next sequence
+        ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
+                .when(SupportTestData.share(SupportTestData.AGENT, 503))
+                .expectEvents(SupportTestData.shared(503, FIRST_MESSAGE_ID, SupportTestData.AGENT),
+                        SupportTestData.sharedCopy(FIRST_MESSAGE_ID, SUPPORT_NEXT_SEQUENCE, SupportTestData.AGENT,
+                                "idea 3", "{\"score\":0.9}", List.of(ATTACHMENT)));
+        // the next robot message is kept after a restore too, pushing out the oldest kept one
+        ConversationTestData.fixture().givenState(() -> serializer.deserialize(snapshot))
+                .when(SupportTestData.send(SupportTestData.ROBOT, MessageType.ROBOT, "idea 4"))
+                .expectSuccessfulHandlerExecution()
+                .expectState(conversation -> {
+                    Conversation afterwards = conversation;
+                    ConversationTestData.fixture().givenState(() -> afterwards)
+                            .when(SupportTestData.share(SupportTestData.AGENT, 503))
+                            .expectExceptionDetails(ErrorCode.NOT_A_ROBOT_MESSAGE);
+                });
+    }
+
+    private static final Attachment ATTACHMENT =
+            new Attachment("https://files.example/form.pdf", "form.pdf", "application/pdf", 99);
+    /** After the customer's message, 3 + (MAX_SHAREABLE - 1) robot messages and one shared copy. */
+    private static final long SUPPORT_NEXT_SEQUENCE = RobotMessages.MAX_SHAREABLE + 5L;
+
+    /**
+     * A support conversation as Axon event-sources it: a customer's message, more robot messages than are kept (the
+     * first, 501, pushed out), one (502) shared, one (503) with content and an attachment.
+     */
+    private static Conversation supportWithRobotMessages() {
+        List<Object> history = new ArrayList<>(SupportTestData.history(
+                SupportTestData.sent(500, 1, SupportTestData.CUSTOMER, "My invoice is wrong"),
+                SupportTestData.robotSent(501, 2, "idea 1"), SupportTestData.robotSent(502, 3, "idea 2"),
+                SupportTestData.robotSent(503, 4, "idea 3", "{\"score\":0.9}", List.of(ATTACHMENT)),
+                SupportTestData.shared(502, 900, SupportTestData.AGENT),
+                SupportTestData.sharedCopy(900, 5, SupportTestData.AGENT, "idea 2", null, List.of())));
+        // as many more as push out exactly one: 501
+        for (int i = 0; i < RobotMessages.MAX_SHAREABLE - 1; i++) {
+            history.add(SupportTestData.robotSent(2_000 + i, 6 + i, "filler " + i));
+        }
+        AtomicReference<Conversation> state = new AtomicReference<>();
+        ConversationTestData.fixture()
+                .given(history)
+                .when(new JoinConversation(ID, ConversationKind.SUPPORT, SupportTestData.AGENT))
+                .expectNoEvents()
+                .expectState(state::set);
+        return state.get();
     }
 
     /** A live chat as Axon event-sources it: claimed, staff added, the serving one left, flagged, visitor offline. */

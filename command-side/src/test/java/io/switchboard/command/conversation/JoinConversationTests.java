@@ -55,15 +55,6 @@ class JoinConversationTests {
                 .expectExceptionDetails(ErrorCode.NOT_PARTICIPANT);
     }
 
-    @ParameterizedTest
-    @EnumSource(Role.class)
-    void anyUserOfTheTenantJoinsASupportConversation(Role role) {
-        AuthenticatedUser user = AuthenticatedUser.of("user-5", "Any", TENANT, role);
-        fixture.given(started(ConversationKind.SUPPORT, CUSTOMER))
-                .when(join(user))
-                .expectEvents(joined(user));
-    }
-
     @Test
     void nobodyFromAnotherTenantJoins() {
         fixture.given(started(ConversationKind.SUPPORT, CUSTOMER))
