@@ -298,7 +298,7 @@ class Conversation {
             case STAFF -> isActive(user.userId()) && user.role().isStaff();
             case LIVE_CHAT -> liveChat.maySend(user);
             // whoever may join (sending joins them), by role: a visitor's token with a participant's id is refused
-            case SUPPORT -> SupportRules.mayTakePart(user.role());
+            case SUPPORT -> supportAdmits(user);
             default -> isActive(user.userId());
         };
         if (!allowed) {
@@ -306,12 +306,24 @@ class Conversation {
         }
     }
 
+    /**
+     * One customer per support conversation: a client id is no secret, so another customer who learns it must not
+     * read the conversation. Staff and robots of the tenant may take part in any.
+     */
+    private boolean supportAdmits(AuthenticatedUser user) {
+        if (!SupportRules.mayTakePart(user.role())) {
+            return false;
+        }
+        return user.role() != Role.CUSTOMER || participants.containsKey(user.userId())
+                || participants.values().stream().noneMatch(member -> member.role() == Role.CUSTOMER);
+    }
+
     private boolean mayJoin(AuthenticatedUser user) {
         return switch (kind) {
             // whoever may send to a room thread may join it (sending joins them anyway)
             case GUEST_ROOM -> isTheRoomsGuest(user) || user.role().isStaff();
             case STAFF -> user.role().isStaff();
-            case SUPPORT -> SupportRules.mayTakePart(user.role());
+            case SUPPORT -> supportAdmits(user);
             // nobody new: only former participants come back
             case DIRECT -> participants.containsKey(user.userId());
             // staff come in by claim, take-over or being added, and a visitor who left has closed the chat

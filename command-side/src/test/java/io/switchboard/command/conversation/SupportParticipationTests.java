@@ -47,9 +47,25 @@ class SupportParticipationTests {
     @ParameterizedTest
     @EnumSource(value = Role.class, names = {"CUSTOMER", "AGENT", "STAFF", "SUPERVISOR", "ADMIN", "ROBOT"})
     void customersAgentsSupervisorsAdminsAndRobotsOfTheTenantJoin(Role role) {
-        fixture.given(started(CUSTOMER))
+        fixture.given(started(AGENT))
                 .when(join(user(role)))
                 .expectEvents(joined(user(role)));
+    }
+
+    @Test
+    void anotherCustomerDoesNotJoinACustomersConversation() {
+        fixture.given(started(CUSTOMER))
+                .when(join(user(Role.CUSTOMER)))
+                .expectNoEvents()
+                .expectExceptionDetails(ErrorCode.NOT_PARTICIPANT);
+    }
+
+    @Test
+    void anotherCustomerDoesNotSendToACustomersConversation() {
+        fixture.given(started(CUSTOMER))
+                .when(send(user(Role.CUSTOMER), null, "Let me in"))
+                .expectNoEvents()
+                .expectExceptionDetails(ErrorCode.NOT_PARTICIPANT);
     }
 
     @ParameterizedTest
