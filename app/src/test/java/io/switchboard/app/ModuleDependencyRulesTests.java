@@ -80,7 +80,7 @@ class ModuleDependencyRulesTests {
     void theSocketIoLayerKnowsNoDialect() {
         classes().that().resideInAPackage("io.switchboard.realtime.socketio..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.switchboard.realtime.socketio..",
-                        "io.switchboard.api..", "java..", "com.corundumstudio..", "com.fasterxml.jackson..", "io.netty..",
+                        "io.switchboard.realtime.hub..", "io.switchboard.api..", "java..", "com.corundumstudio..", "com.fasterxml.jackson..", "io.netty..",
                         "org.springframework..",
                         "org.slf4j..")
                 .check(production);

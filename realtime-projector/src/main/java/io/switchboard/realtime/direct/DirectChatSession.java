@@ -13,9 +13,11 @@ import io.switchboard.api.conversation.SendMessage;
 import io.switchboard.api.conversation.query.FindReadStates;
 import io.switchboard.api.conversation.query.ReadStates;
 import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.realtime.hub.Failures;
 import io.switchboard.realtime.hub.Hub;
 import io.switchboard.realtime.hub.HubConnection;
 import io.switchboard.realtime.hub.HubSession;
+import io.switchboard.realtime.hub.RateLimiter;
 import io.switchboard.realtime.hub.Room;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -33,9 +35,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One open socket of seed 002: reads the client's frames into commands and the hub's deliveries into frames.
@@ -61,7 +61,7 @@ final class DirectChatSession implements HubSession {
     /** The other user's username, as in the URL. */
     private final String other;
     private final Room room;
-    private final FrameRate rate;
+    private final RateLimiter rate;
     private HubConnection connection;
 
     DirectChatSession(WebSocketSession socket, Services services, AuthenticatedUser me, DirectEndpoint endpoint,
@@ -73,8 +73,7 @@ final class DirectChatSession implements HubSession {
         this.conversationId = conversationId;
         this.other = other;
         this.room = conversationId == null ? null : Room.conversation(me.tenant(), conversationId);
-        this.rate = new FrameRate(services.properties().framesPerSecond(), services.properties().frameBurst(),
-                System.nanoTime());
+        this.rate = new RateLimiter(services.properties().framesPerSecond(), services.properties().frameBurst());
     }
 
     @Override
@@ -117,9 +116,8 @@ final class DirectChatSession implements HubSession {
     // --- client frames ---------------------------------------------------------------------------------------
 
     void received(String text) {
-        long now = System.nanoTime();
-        if (!rate.admit(now)) {
-            if (rate.reportRefusal(now)) {
+        if (!rate.admit()) {
+            if (rate.reportRefusal()) {
                 error("rate_limited", "more than " + services.properties().framesPerSecond()
                         + " frames a second (bursts of " + services.properties().frameBurst() + "); frames dropped");
             }
@@ -216,11 +214,7 @@ final class DirectChatSession implements HubSession {
     }
 
     private void refused(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Failures.unwrap(failure);
         if (cause instanceof CommandRejectedException rejected) {
             error(rejected.code().name().toLowerCase(Locale.ROOT), rejected.getMessage());
         } else {

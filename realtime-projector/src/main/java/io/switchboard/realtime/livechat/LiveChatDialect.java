@@ -20,6 +20,7 @@ import io.switchboard.api.livechat.MarkVisitorOffline;
 import io.switchboard.api.livechat.RemoveStaffFromChat;
 import io.switchboard.api.livechat.TakeOverChat;
 import io.switchboard.api.text.InputText;
+import io.switchboard.realtime.hub.Failures;
 import io.switchboard.realtime.hub.Room;
 import io.switchboard.realtime.socketio.SocketIoAck;
 import io.switchboard.realtime.socketio.SocketIoClient;
@@ -33,8 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 import static io.switchboard.realtime.livechat.LiveChatServices.staffRoom;
 import static io.switchboard.realtime.livechat.LiveChatServices.typingRoom;
@@ -389,7 +388,7 @@ final class LiveChatDialect implements SocketIoDialect {
     }
 
     private void refused(SocketIoAck ack, Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = Failures.unwrap(failure);
         if (cause instanceof Refusal refusal) {
             refuse(ack, refusal.getMessage());
         } else if (cause instanceof CommandRejectedException rejected) {
@@ -401,15 +400,9 @@ final class LiveChatDialect implements SocketIoDialect {
     }
 
     private static CommandRejectedException rejection(Throwable failure) {
-        return unwrap(failure) instanceof CommandRejectedException rejected ? rejected : null;
+        return Failures.unwrap(failure) instanceof CommandRejectedException rejected ? rejected : null;
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
         return cause;
     }
 

@@ -20,6 +20,7 @@ import io.switchboard.api.livechat.StaffAddedToChat;
 import io.switchboard.api.livechat.StaffRemovedFromChat;
 import io.switchboard.api.livechat.VisitorWentOffline;
 import io.switchboard.api.livechat.VisitorWentOnline;
+import io.switchboard.realtime.hub.ConversationEvents;
 import io.switchboard.realtime.hub.Hub;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -175,10 +176,10 @@ final class LiveChatDirectory {
                     started.subjectReference(), started.startedAt());
             chats.put(started.conversationId(), chat);
         } else {
-            long conversationId = conversationIdOf(event);
+            long conversationId = ConversationEvents.conversationId(event);
             chat = chats.get(conversationId);
             if (chat == null) {
-                chat = load(conversationId, tenantOf(event)); // older than this node: as the read model has it
+                chat = load(conversationId, ConversationEvents.tenant(event)); // older than this node: as the read model has it
                 if (chat == null) {
                     return;
                 }
@@ -217,61 +218,6 @@ final class LiveChatDirectory {
         } else if (event instanceof VisitorWentOnline) {
             chat.visitorOnline = true;
         }
-    }
-
-    /** Every conversation event this directory tracks names its conversation; -1 for anything else. */
-    static long conversationIdOf(Object event) {
-        if (event instanceof MessageSent e) {
-            return e.conversationId();
-        } else if (event instanceof ParticipantJoined e) {
-            return e.conversationId();
-        } else if (event instanceof ParticipantLeft e) {
-            return e.conversationId();
-        } else if (event instanceof ChatClaimed e) {
-            return e.conversationId();
-        } else if (event instanceof ChatTakenOver e) {
-            return e.conversationId();
-        } else if (event instanceof StaffAddedToChat e) {
-            return e.conversationId();
-        } else if (event instanceof StaffRemovedFromChat e) {
-            return e.conversationId();
-        } else if (event instanceof ChatPriorityChanged e) {
-            return e.conversationId();
-        } else if (event instanceof ChatClosed e) {
-            return e.conversationId();
-        } else if (event instanceof VisitorWentOffline e) {
-            return e.conversationId();
-        } else if (event instanceof VisitorWentOnline e) {
-            return e.conversationId();
-        }
-        return -1;
-    }
-
-    private static String tenantOf(Object event) {
-        if (event instanceof MessageSent e) {
-            return e.tenant();
-        } else if (event instanceof ParticipantJoined e) {
-            return e.tenant();
-        } else if (event instanceof ParticipantLeft e) {
-            return e.tenant();
-        } else if (event instanceof ChatClaimed e) {
-            return e.tenant();
-        } else if (event instanceof ChatTakenOver e) {
-            return e.tenant();
-        } else if (event instanceof StaffAddedToChat e) {
-            return e.tenant();
-        } else if (event instanceof StaffRemovedFromChat e) {
-            return e.tenant();
-        } else if (event instanceof ChatPriorityChanged e) {
-            return e.tenant();
-        } else if (event instanceof ChatClosed e) {
-            return e.tenant();
-        } else if (event instanceof VisitorWentOffline e) {
-            return e.tenant();
-        } else if (event instanceof VisitorWentOnline e) {
-            return e.tenant();
-        }
-        return "";
     }
 
     private Chat load(long conversationId, String tenant) {

@@ -2,15 +2,16 @@ package io.switchboard.realtime.socketio;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.realtime.hub.RateLimiter;
 
 /** An authenticated Socket.IO connection, as a dialect sees it. */
 public final class SocketIoClient {
 
     private final SocketIOClient client;
     private final AuthenticatedUser user;
-    private final FrameRate rate;
+    private final RateLimiter rate;
 
-    SocketIoClient(SocketIOClient client, AuthenticatedUser user, FrameRate rate) {
+    SocketIoClient(SocketIOClient client, AuthenticatedUser user, RateLimiter rate) {
         this.client = client;
         this.user = user;
         this.rate = rate;
@@ -48,7 +49,7 @@ public final class SocketIoClient {
         client.set(key, value);
     }
 
-    FrameRate rate() {
+    RateLimiter rate() {
         return rate;
     }
 }

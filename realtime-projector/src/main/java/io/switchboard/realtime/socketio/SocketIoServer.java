@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.InvalidTokenException;
 import io.switchboard.api.identity.TokenVerifier;
+import io.switchboard.realtime.hub.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -154,7 +155,7 @@ public final class SocketIoServer implements SmartLifecycle {
             return;
         }
         SocketIoClient wrapped = new SocketIoClient(client, user,
-                new FrameRate(settings.eventsPerSecond(), settings.eventBurst(), System.nanoTime()));
+                new RateLimiter(settings.eventsPerSecond(), settings.eventBurst()));
         client.set(CLIENT, wrapped);
         try {
             dialect.connected(wrapped);
@@ -181,7 +182,7 @@ public final class SocketIoServer implements SmartLifecycle {
             dialect.refuse(ack, "not connected: authenticate first");
             return;
         }
-        if (!client.rate().admit(System.nanoTime())) {
+        if (!client.rate().admit()) {
             dialect.refuse(ack, "rate limited: more than " + settings.eventsPerSecond() + " events a second (bursts of "
                     + settings.eventBurst() + ")");
             return;

@@ -21,6 +21,7 @@ import io.switchboard.api.support.FindSupportConversation;
 import io.switchboard.api.support.ShareRobotMessage;
 import io.switchboard.api.support.SupportConversations;
 import io.switchboard.api.text.InputText;
+import io.switchboard.realtime.hub.Failures;
 import io.switchboard.realtime.hub.Hub;
 import io.switchboard.realtime.hub.Room;
 import io.switchboard.realtime.socketio.SocketIoAck;
@@ -43,9 +44,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -370,7 +369,7 @@ final class SupportDialect implements SocketIoDialect {
                             : new Started(((Number) answer).longValue(), null))
                     .exceptionallyCompose(failure -> {
                         // two first users racing: the loser uses the winner's conversation
-                        if (unwrap(failure) instanceof CommandRejectedException rejected
+                        if (Failures.unwrap(failure) instanceof CommandRejectedException rejected
                                 && rejected.code() == ErrorCode.CONVERSATION_EXISTS
                                 && rejected.conversationId() != null) {
                             return CompletableFuture.completedFuture(new Started(rejected.conversationId(), null));
@@ -458,7 +457,7 @@ final class SupportDialect implements SocketIoDialect {
     }
 
     private void refused(SocketIoAck ack, Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = Failures.unwrap(failure);
         if (cause instanceof Refusal refusal) {
             refuse(ack, refusal.getMessage());
         } else if (cause instanceof CommandRejectedException rejected) {
@@ -469,12 +468,6 @@ final class SupportDialect implements SocketIoDialect {
         }
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
         return cause;
     }
 

@@ -11,6 +11,7 @@ import io.switchboard.api.conversation.query.FindConversation;
 import io.switchboard.api.conversation.query.ParticipantView;
 import io.switchboard.api.identity.Role;
 import io.switchboard.api.support.RobotMessageShared;
+import io.switchboard.realtime.hub.ConversationEvents;
 import io.switchboard.realtime.hub.Hub;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -104,10 +105,10 @@ final class SupportDirectory {
             }
             states.put(started.conversationId(), state);
         } else {
-            long id = conversationIdOf(event);
+            long id = ConversationEvents.conversationId(event);
             state = states.get(id);
             if (state == null) {
-                state = load(id, tenantOf(event));
+                state = load(id, ConversationEvents.tenant(event));
                 if (state == null) {
                     return;
                 }
@@ -134,36 +135,6 @@ final class SupportDirectory {
         } else if (event instanceof RobotMessageShared shared) {
             state.sharedFrom.put(shared.sharedMessageId(), shared.robotMessageId());
         }
-    }
-
-    private static long conversationIdOf(Object event) {
-        if (event instanceof MessageSent e) {
-            return e.conversationId();
-        } else if (event instanceof ParticipantJoined e) {
-            return e.conversationId();
-        } else if (event instanceof ParticipantLeft e) {
-            return e.conversationId();
-        } else if (event instanceof RobotMessageShared e) {
-            return e.conversationId();
-        } else if (event instanceof io.switchboard.api.conversation.ConversationRead e) {
-            return e.conversationId();
-        }
-        return -1;
-    }
-
-    private static String tenantOf(Object event) {
-        if (event instanceof MessageSent e) {
-            return e.tenant();
-        } else if (event instanceof ParticipantJoined e) {
-            return e.tenant();
-        } else if (event instanceof ParticipantLeft e) {
-            return e.tenant();
-        } else if (event instanceof RobotMessageShared e) {
-            return e.tenant();
-        } else if (event instanceof io.switchboard.api.conversation.ConversationRead e) {
-            return e.tenant();
-        }
-        return "";
     }
 
     private State load(long conversationId, String tenant) {
