@@ -403,9 +403,6 @@ final class LiveChatDialect implements SocketIoDialect {
         return Failures.unwrap(failure) instanceof CommandRejectedException rejected ? rejected : null;
     }
 
-        return cause;
-    }
-
     /** A refusal decided here, before any command. */
     private static final class Refusal extends RuntimeException {
         Refusal(String message) {

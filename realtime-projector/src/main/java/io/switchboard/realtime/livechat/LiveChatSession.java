@@ -190,10 +190,10 @@ final class LiveChatSession implements HubSession {
 
     @Override
     public CompletionStage<?> onSubscribedEvent(Object event) {
-        if (!isVisitor()) {
+        LiveChatDirectory.Chat chat = services.directory().at(event);
+        if (!isVisitor() || chat == null) {
             return DONE;
         }
-        LiveChatDirectory.Chat chat = services.directory().at(event);
         if (event instanceof ChatClaimed claimed) {
             client.emit("staff_join_room", Map.of("staff", staff(claimed.staffId(), claimed.staffName(),
                     claimed.staffRole())));

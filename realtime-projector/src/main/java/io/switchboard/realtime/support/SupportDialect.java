@@ -468,9 +468,6 @@ final class SupportDialect implements SocketIoDialect {
         }
     }
 
-        return cause;
-    }
-
     private static final class Refusal extends RuntimeException {
         Refusal(String message) {
             super(message, null, false, false);
