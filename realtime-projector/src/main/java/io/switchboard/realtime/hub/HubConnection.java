@@ -126,6 +126,16 @@ public final class HubConnection {
      * presence; {@code entered} gets every online user's profile and whether this user just came online there.
      */
     public void enter(Room room, String profile, java.util.function.BiConsumer<java.util.Map<String, String>, Boolean> entered) {
+        enter(room, profile, entered, true);
+    }
+
+    /**
+     * As {@link #enter(Room, String, java.util.function.BiConsumer)}; with {@code hearOthers} false the connection is
+     * present (others see it come and go) without hearing the room's notices itself — a live-chat visitor need not
+     * hear every other visitor of its organisation, which would cost the square of their number.
+     */
+    public void enter(Room room, String profile, java.util.function.BiConsumer<java.util.Map<String, String>, Boolean> entered,
+                      boolean hearOthers) {
         if (!room.tenant().equals(session.tenant())) {
             throw new IllegalArgumentException("a connection only enters rooms of its own tenant");
         }
@@ -133,7 +143,9 @@ public final class HubConnection {
             if (closed || !rooms.add(room)) {
                 return;
             }
-            hub.entering(this, room);
+            if (hearOthers) {
+                hub.entering(this, room);
+            }
             boolean cameOnline = hub.backplane().enter(room, session.userId(), id, profile);
             if (closed) { // closed while entering: its leave may have run before this enter
                 if (hub.backplane().leave(room, session.userId(), id)) {

@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's picture of the live chats it has heard of: who the visitor is, who serves, severity, online. Kept from
@@ -110,7 +109,12 @@ final class LiveChatDirectory {
     /** {@code next_offline_unclaimed_visitor} of a claim, computed once for all connections. */
     private final Map<Object, CompletableFuture<Object>> nextOffline = Collections.synchronizedMap(new WeakHashMap<>());
     /** Profiles seen in presence, by tenant + user id: what a user looked like when it was last online. */
-    private final Map<String, String> profiles = new ConcurrentHashMap<>();
+    private final Map<String, String> profiles = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     LiveChatDirectory(Hub hub, QueryGateway queries) {
         this.hub = hub;

@@ -111,7 +111,7 @@ final class LiveChatSession implements HubSession {
                         // Seed 004: one session per visitor; the new one is told and let go.
                         visitorRoomExists();
                     }
-                });
+                }, false);
         connection.observe(typingRoom(me.tenant()));
         connection.run(() -> services.openChatOf(me.tenant(), me.userId()).<Void>thenCompose(open -> {
             if (open.isEmpty() || !client.isConnected()) {

@@ -74,6 +74,9 @@ public final class SocketIoServer implements SmartLifecycle {
         configuration.setMaxHttpContentLength(settings.maxPayloadBytes());
         configuration.setAuthorizationListener(this::authorize);
         configuration.setJsonSupport(new NullKeepingJsonSupport());
+        // permessage-deflate costs ~100 KiB outside the heap per WebSocket (bench/README.md, live chat); chat frames are
+        // small, so the saving is not worth it
+        configuration.setWebsocketCompression(false);
         configuration.setPingInterval((int) settings.pingInterval().toMillis());
         configuration.setPingTimeout((int) settings.pingTimeout().toMillis());
         SocketConfig socket = new SocketConfig();
