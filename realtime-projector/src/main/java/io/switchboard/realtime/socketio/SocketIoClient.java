@@ -52,4 +52,11 @@ public final class SocketIoClient {
     RateLimiter rate() {
         return rate;
     }
+
+    /** This client's events, one after the other, on the server's worker pool (never on netty's I/O threads). */
+    private java.util.concurrent.CompletableFuture<Void> queue = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    synchronized void enqueue(Runnable event, java.util.concurrent.Executor workers) {
+        queue = queue.thenRunAsync(event, workers).exceptionally(failure -> null);
+    }
 }

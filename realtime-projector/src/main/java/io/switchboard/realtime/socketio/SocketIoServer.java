@@ -51,6 +51,11 @@ public final class SocketIoServer implements SmartLifecycle {
     private final TokenVerifier tokens;
     private final SocketIoDialect dialect;
     private final int port;
+    /**
+     * Where client events are handled: sending a command runs it (and its database transaction) on the calling thread,
+     * which must not be one of netty's few I/O threads that also write every outgoing frame.
+     */
+    private final java.util.concurrent.ExecutorService workers;
     private com.corundumstudio.socketio.SocketIOServer server;
     private volatile boolean running;
 
@@ -59,7 +64,15 @@ public final class SocketIoServer implements SmartLifecycle {
         this.tokens = tokens;
         this.dialect = dialect;
         this.port = settings.port() == 0 ? freePort() : settings.port();
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+        this.workers = java.util.concurrent.Executors.newFixedThreadPool(WORKER_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, settings.name() + "-events-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
+
+    private static final int WORKER_THREADS = 16;
 
     /** The port it listens on (chosen at construction when configured as 0). */
     public int port() {
@@ -99,6 +112,7 @@ public final class SocketIoServer implements SmartLifecycle {
         if (server != null) {
             server.stop();
         }
+        workers.shutdown();
     }
 
     @Override
@@ -190,12 +204,14 @@ public final class SocketIoServer implements SmartLifecycle {
                     + settings.eventBurst() + ")");
             return;
         }
-        try {
-            handler.handle(client, data, ack);
-        } catch (RuntimeException e) {
-            log.warn("{}: {} from {} failed", settings.name(), event, client.user().userId(), e);
-            dialect.refuse(ack, "the server could not take this now; try again");
-        }
+        client.enqueue(() -> {
+            try {
+                handler.handle(client, data, ack);
+            } catch (RuntimeException e) {
+                log.warn("{}: {} from {} failed", settings.name(), event, client.user().userId(), e);
+                dialect.refuse(ack, "the server could not take this now; try again");
+            }
+        }, workers);
     }
 
     /** netty-socketio drops null values; the seeds' payloads show them ({@code "display_name": null}). */
