@@ -1,5 +1,6 @@
 package io.switchboard.realtime.socketio;
 
+import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.AuthTokenResult;
 import com.corundumstudio.socketio.AuthorizationResult;
 import com.corundumstudio.socketio.Configuration;
@@ -90,6 +91,8 @@ public final class SocketIoServer implements SmartLifecycle {
         // permessage-deflate costs ~100 KiB outside the heap per WebSocket (bench/README.md, live chat); chat frames are
         // small, so the saving is not worth it
         configuration.setWebsocketCompression(false);
+        // events are answered later, from the worker pool: no empty automatic ack when the listener returns
+        configuration.setAckMode(AckMode.MANUAL);
         configuration.setPingInterval((int) settings.pingInterval().toMillis());
         configuration.setPingTimeout((int) settings.pingTimeout().toMillis());
         SocketConfig socket = new SocketConfig();
