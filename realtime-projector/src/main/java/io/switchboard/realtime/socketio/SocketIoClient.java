@@ -10,6 +10,7 @@ public final class SocketIoClient {
     private final SocketIOClient client;
     private final AuthenticatedUser user;
     private final RateLimiter rate;
+    private volatile boolean connected = true;
 
     SocketIoClient(SocketIOClient client, AuthenticatedUser user, RateLimiter rate) {
         this.client = client;
@@ -26,8 +27,12 @@ public final class SocketIoClient {
         return client.getSessionId().toString();
     }
 
+    /**
+     * Queued for the client whatever its transport's state: a polling client has no open channel between its
+     * requests, and netty-socketio hands it the queue on the next poll.
+     */
     public void emit(String event, Object... data) {
-        if (client.isChannelOpen()) {
+        if (connected) {
             client.sendEvent(event, data);
         }
     }
@@ -37,7 +42,11 @@ public final class SocketIoClient {
     }
 
     public boolean isConnected() {
-        return client.isChannelOpen();
+        return connected;
+    }
+
+    void disconnected() {
+        connected = false;
     }
 
     /** Per-connection state of the dialect. */

@@ -188,6 +188,7 @@ public final class SocketIoServer implements SmartLifecycle {
     private void disconnected(SocketIOClient client) {
         SocketIoClient wrapped = client.get(CLIENT);
         if (wrapped != null) {
+            wrapped.disconnected();
             try {
                 dialect.disconnected(wrapped);
             } catch (RuntimeException e) {
