@@ -24,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(DirectChatProperties.class)
 class DirectChatConfiguration implements WebSocketConfigurer {
 
+    private static final int CONTAINER_TEXT_BUFFER_CHARS = 4096;
+    private static final int CONTAINER_BINARY_BUFFER_BYTES = 1024;
+
     private final TokenVerifier tokens;
     private final Hub hub;
     private final CommandGateway commands;
@@ -58,12 +61,15 @@ class DirectChatConfiguration implements WebSocketConfigurer {
                 .setAllowedOriginPatterns("*");
     }
 
-    /** The container's frame limit: a larger text frame closes the socket with 1009 before any of it is read. */
+    /**
+     * The container's per-socket buffers, allocated for every socket: small, because frames are put together by the
+     * handler (which closes a socket with 1009 when one passes {@code max-frame-bytes}).
+     */
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(properties.maxFrameBytes());
-        container.setMaxBinaryMessageBufferSize(properties.maxFrameBytes());
+        container.setMaxTextMessageBufferSize(CONTAINER_TEXT_BUFFER_CHARS);
+        container.setMaxBinaryMessageBufferSize(CONTAINER_BINARY_BUFFER_BYTES);
         if (!properties.idleTimeout().isZero()) {
             container.setMaxSessionIdleTimeout(properties.idleTimeout().toMillis());
         }
