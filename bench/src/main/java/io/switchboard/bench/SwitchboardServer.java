@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * The built jar in its own process, configured through the environment as in production (Pusher fan-out to the
- * given soketi, tokens signed with {@link TestTokens#SECRET}). Output goes to {@link #log()}.
+ * given soketi, or none, tokens signed with {@link TestTokens#SECRET}). Output goes to {@link #log()}.
  * <p>
  * A shutdown hook stops the process if the benchmark JVM ends without {@link #close()} (Ctrl-C, a crash), so no
  * server outlives the run.
@@ -54,8 +54,26 @@ public final class SwitchboardServer implements AutoCloseable {
      */
     public static SwitchboardServer start(Path jar, SoketiServer soketi, Map<String, String> environment,
                                           List<String> jvmOptions) throws IOException, InterruptedException {
+        return start(jar, soketi, environment, jvmOptions, "switchboard-bench-");
+    }
+
+    /**
+     * Starts the jar with Pusher publishing off (no {@code PUSHER_*} variables; the fan-out consumes events and
+     * publishes nothing), for benchmarks of the WebSocket dialects, which do not go through Pusher.
+     *
+     * @param name prefix of the temporary data directory that also holds the log, e.g. "node-a-"
+     */
+    public static SwitchboardServer startWithoutPusher(Path jar, Map<String, String> environment,
+                                                       List<String> jvmOptions, String name)
+            throws IOException, InterruptedException {
+        return start(jar, null, environment, jvmOptions, name);
+    }
+
+    private static SwitchboardServer start(Path jar, SoketiServer soketi, Map<String, String> environment,
+                                           List<String> jvmOptions, String name)
+            throws IOException, InterruptedException {
         int port = freePort();
-        Path dataDirectory = Files.createTempDirectory("switchboard-bench-");
+        Path dataDirectory = Files.createTempDirectory(name);
         Path log = dataDirectory.resolve("server.log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -69,12 +87,17 @@ public final class SwitchboardServer implements AutoCloseable {
         env.put("PORT", String.valueOf(port));
         env.put("SWITCHBOARD_DATA_DIR", dataDirectory.toString());
         env.put("SWITCHBOARD_AUTH_JWT_SECRET", TestTokens.SECRET);
-        env.put("PUSHER_APP_ID", soketi.appId());
-        env.put("PUSHER_KEY", soketi.key());
-        env.put("PUSHER_SECRET", soketi.secret());
-        env.put("PUSHER_HOST", soketi.host());
-        env.put("PUSHER_PORT", String.valueOf(soketi.port()));
-        env.put("PUSHER_ENCRYPTED", "false");
+        if (soketi != null) {
+            env.put("PUSHER_APP_ID", soketi.appId());
+            env.put("PUSHER_KEY", soketi.key());
+            env.put("PUSHER_SECRET", soketi.secret());
+            env.put("PUSHER_HOST", soketi.host());
+            env.put("PUSHER_PORT", String.valueOf(soketi.port()));
+            env.put("PUSHER_ENCRYPTED", "false");
+        } else {
+            List.of("PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "PUSHER_HOST", "PUSHER_PORT", "PUSHER_CLUSTER")
+                    .forEach(env::remove); // an inherited half-configuration would stop the server
+        }
         env.putAll(environment);
         String database = env.containsKey("SPRING_DATASOURCE_URL")
                 ? "database " + env.get("SPRING_DATASOURCE_URL") : "embedded H2 database";
@@ -90,6 +113,25 @@ public final class SwitchboardServer implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** A WebSocket URL on this server, e.g. {@code webSocketUrl("/ws/bob/?token=...")}. */
+    public String webSocketUrl(String path) {
+        return "ws://127.0.0.1:" + port + path;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The server's process id, for jcmd. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The server's process, e.g. for its CPU time. */
+    public ProcessHandle process() {
+        return process.toHandle();
     }
 
     public Path log() {

@@ -5,12 +5,12 @@ import java.math.MathContext;
 import java.util.Locale;
 
 /** Number formatting shared by the progress lines and the final table. */
-final class Format {
+public final class Format {
 
     private Format() {
     }
 
-    static String millis(double millis) {
+    public static String millis(double millis) {
         if (Double.isNaN(millis)) {
             return "n/a";
         }
@@ -20,12 +20,12 @@ final class Format {
         return String.format(Locale.ROOT, millis >= 100 ? "%.0f ms" : "%.1f ms", millis);
     }
 
-    static String rate(double perSecond) {
+    public static String rate(double perSecond) {
         return Double.isNaN(perSecond) ? "n/a" : String.format(Locale.ROOT, "%.1f", perSecond);
     }
 
     /** Two decimals, or two significant digits below 0.1 (today's ratios to pgbench are in the thousandths). */
-    static String ratio(double ratio) {
+    public static String ratio(double ratio) {
         if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
             return "n/a";
         }
@@ -35,7 +35,7 @@ final class Format {
         return new BigDecimal(ratio).round(new MathContext(2)).toPlainString();
     }
 
-    static String seconds(long nanos) {
+    public static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 }

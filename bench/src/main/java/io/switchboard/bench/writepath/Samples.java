@@ -3,24 +3,24 @@ package io.switchboard.bench.writepath;
 import java.util.Arrays;
 
 /** Latencies in nanoseconds, recorded from many threads; percentiles by the nearest-rank method. */
-final class Samples {
+public final class Samples {
 
     private long[] values = new long[4096];
     private int size;
 
-    synchronized void add(long nanos) {
+    public synchronized void add(long nanos) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
         values[size++] = nanos;
     }
 
-    synchronized int count() {
+    public synchronized int count() {
         return size;
     }
 
     /** The {@code quantile} (0..1) in milliseconds, NaN when empty. */
-    double percentileMillis(double quantile) {
+    public double percentileMillis(double quantile) {
         long[] sorted = sorted();
         if (sorted.length == 0) {
             return Double.NaN;
@@ -29,25 +29,25 @@ final class Samples {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
-    double meanMillis() {
+    public double meanMillis() {
         long[] all = sorted();
         return all.length == 0 ? Double.NaN : Arrays.stream(all).average().orElseThrow() / 1e6;
     }
 
-    double maxMillis() {
+    public double maxMillis() {
         long[] sorted = sorted();
         return sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6;
     }
 
     /** "p50 12.3 ms, p99 45.6 ms" (or "no samples"). */
-    String p50p99() {
+    public String p50p99() {
         if (count() == 0) {
             return "no 2xx answer";
         }
         return "p50 " + Format.millis(percentileMillis(0.50)) + ", p99 " + Format.millis(percentileMillis(0.99));
     }
 
-    String summary() {
+    public String summary() {
         if (count() == 0) {
             return "no samples";
         }
