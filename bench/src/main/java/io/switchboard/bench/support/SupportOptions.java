@@ -1,9 +1,9 @@
 package io.switchboard.bench.support;
 
+import io.switchboard.bench.BenchArguments;
+
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,32 +58,9 @@ record SupportOptions(
             """;
 
     static SupportOptions parse(String[] args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (arg.isBlank()) {
-                continue;
-            }
-            if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.println(USAGE);
-                System.exit(0);
-            }
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + arg + "\n" + USAGE);
-            }
-            int equals = arg.indexOf('=');
-            values.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals),
-                    equals < 0 ? "true" : arg.substring(equals + 1));
-        }
+        Map<String, String> values = BenchArguments.parse(args, USAGE);
         boolean quick = Boolean.parseBoolean(values.remove("quick"));
-        Set<String> phases = new LinkedHashSet<>();
-        for (String phase : values.getOrDefault("phases", String.join(",", ALL_PHASES)).split(",")) {
-            String name = phase.trim().toLowerCase();
-            if (!ALL_PHASES.contains(name)) {
-                throw new IllegalArgumentException("unknown phase " + phase + "\n" + USAGE);
-            }
-            phases.add(name);
-        }
-        values.remove("phases");
+        Set<String> phases = BenchArguments.phases(values, ALL_PHASES, USAGE);
         String jvm = values.remove("server-jvm-options");
         String reportFrom = values.remove("report-from");
         SupportOptions options = new SupportOptions(
