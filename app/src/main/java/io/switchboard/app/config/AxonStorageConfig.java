@@ -51,8 +51,9 @@ class AxonStorageConfig {
 
     /**
      * Axon's JDBC storage engine as its auto-configuration builds it, but tolerant of unreadable snapshots
-     * ({@link SnapshotTolerantEventStorageEngine}); how many were discarded is the metric
-     * {@code switchboard.snapshots.discarded}.
+     * ({@link SnapshotTolerantEventStorageEngine}; how many were discarded is the metric
+     * {@code switchboard.snapshots.discarded}), and chaining each stored event to the previous one of its
+     * conversation with an audit hash ({@link ChainingAppendStatement}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -70,7 +71,8 @@ class AxonStorageConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema);
+                .schema(eventSchema)
+                .appendEvents(new ChainingAppendStatement());
         return new SnapshotTolerantEventStorageEngine(builder, Counter.builder("switchboard.snapshots.discarded")
                 .description("snapshots that could not be read back; their aggregates were rebuilt from events")
                 .register(meters));
