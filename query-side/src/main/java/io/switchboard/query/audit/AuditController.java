@@ -2,6 +2,7 @@ package io.switchboard.query.audit;
 
 import io.switchboard.api.audit.EventTypes;
 import io.switchboard.api.conversation.ConversationKind;
+import io.switchboard.api.hotel.PathIds;
 import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.text.InputText;
 import org.springframework.http.HttpHeaders;
@@ -28,7 +29,7 @@ import java.util.Locale;
  * The auditors' API (docs/audit.md): search, full history, state as of an instant, transcripts and the hash chain's
  * verification, for every kind of conversation. Role {@code auditor} or {@code admin}, own tenant only; every request
  * is itself logged ({@link AuditAccess}). History, state and transcripts come from the event store, never from read
- * models.
+ * models. Conversation ids in paths have one spelling, as everywhere ({@link PathIds}): anything else is 404.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -87,11 +88,12 @@ class AuditController {
     }
 
     @GetMapping("/conversations/{conversationId}/events")
-    HistoryPage history(AuthenticatedUser user, @PathVariable long conversationId,
+    HistoryPage history(AuthenticatedUser user, @PathVariable("conversationId") String conversationIdSegment,
                         @RequestParam(name = "after_sequence", required = false) Long afterSequence,
                         @RequestParam(required = false) Integer limit, @RequestParam(required = false) String from,
                         @RequestParam(required = false) String to, @RequestParam(required = false) String type,
                         @RequestParam(required = false) String actor) {
+        long conversationId = PathIds.conversationId(conversationIdSegment);
         String parameters = describe("after_sequence", afterSequence, "limit", limit, "from", from, "to", to,
                 "type", type, "actor", actor);
         access.requireAuditor(user, "history", conversationId, parameters);
@@ -125,8 +127,9 @@ class AuditController {
     }
 
     @GetMapping("/conversations/{conversationId}/state")
-    ConversationState state(AuthenticatedUser user, @PathVariable long conversationId,
+    ConversationState state(AuthenticatedUser user, @PathVariable("conversationId") String conversationIdSegment,
                             @RequestParam(required = false) String at) {
+        long conversationId = PathIds.conversationId(conversationIdSegment);
         String parameters = describe("at", at);
         access.requireAuditor(user, "state", conversationId, parameters);
         Instant instant = at == null ? clock.instant() : instant("at", at);
@@ -140,9 +143,10 @@ class AuditController {
     }
 
     @GetMapping("/conversations/{conversationId}/transcript")
-    ResponseEntity<?> transcript(AuthenticatedUser user, @PathVariable long conversationId,
+    ResponseEntity<?> transcript(AuthenticatedUser user, @PathVariable("conversationId") String conversationIdSegment,
                                  @RequestParam(required = false) String at,
                                  @RequestParam(required = false) String format) {
+        long conversationId = PathIds.conversationId(conversationIdSegment);
         String parameters = describe("at", at, "format", format);
         access.requireAuditor(user, "transcript", conversationId, parameters);
         Instant instant = at == null ? null : instant("at", at);
@@ -174,9 +178,10 @@ class AuditController {
     }
 
     @GetMapping("/conversations/{conversationId}/verify")
-    ChainVerifier.Verification verify(AuthenticatedUser user, @PathVariable long conversationId,
+    ChainVerifier.Verification verify(AuthenticatedUser user, @PathVariable("conversationId") String conversationIdSegment,
                                       @RequestParam(name = "head_sequence", required = false) Long headSequence,
                                       @RequestParam(name = "head_hash", required = false) String headHash) {
+        long conversationId = PathIds.conversationId(conversationIdSegment);
         String parameters = describe("head_sequence", headSequence, "head_hash", headHash);
         access.requireAuditor(user, "verify", conversationId, parameters);
         if ((headSequence == null) != (headHash == null)) {
