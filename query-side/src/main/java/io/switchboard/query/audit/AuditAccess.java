@@ -49,15 +49,15 @@ class AuditAccess {
     }
 
     /**
-     * Checks the conversation is the caller's tenant's and logs the read; returns its events, which the caller would
-     * read next anyway (the tenant is the first event's).
+     * Checks the conversation is the caller's tenant's (the tenant is its first event's) and logs the read; returns
+     * its events stamped at or before {@code until} (all when null).
      */
     List<AuditedEvent> conversationEvents(AuthenticatedUser user, String action, long conversationId,
-                                          String parameters) {
+                                          String parameters, Instant until) {
         requireAuditor(user, action, conversationId, parameters);
-        List<AuditedEvent> all = events.all(conversationId);
-        requireOwnTenant(user, action, conversationId, parameters, all);
-        return all;
+        List<AuditedEvent> first = events.after(conversationId, -1, 1);
+        requireOwnTenant(user, action, conversationId, parameters, first);
+        return events.until(conversationId, until);
     }
 
     /** As {@link #conversationEvents} for callers that read the rows themselves (verify). */

@@ -133,8 +133,8 @@ class AuditController {
         String parameters = describe("at", at);
         access.requireAuditor(user, "state", conversationId, parameters);
         Instant instant = at == null ? clock.instant() : instant("at", at);
-        List<AuditedEvent> all = access.conversationEvents(user, "state", conversationId, parameters);
-        ConversationState state = ConversationReplay.replay(all, instant);
+        List<AuditedEvent> upTo = access.conversationEvents(user, "state", conversationId, parameters, instant);
+        ConversationState state = ConversationReplay.replay(upTo, instant);
         if (state == null) {
             // the conversation did not exist yet at that instant
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The conversation did not exist at " + instant + ".");
@@ -154,11 +154,11 @@ class AuditController {
         if (!List.of("json", "csv", "html").contains(chosen)) {
             throw badRequest("format: one of json, csv, html is required.");
         }
-        List<AuditedEvent> all = access.conversationEvents(user, "transcript", conversationId, parameters);
-        if (instant != null && all.get(0).timestamp().isAfter(instant)) {
+        List<AuditedEvent> upTo = access.conversationEvents(user, "transcript", conversationId, parameters, instant);
+        if (upTo.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The conversation did not exist at " + instant + ".");
         }
-        Transcripts.Transcript transcript = Transcripts.of(all, instant, clock.instant());
+        Transcripts.Transcript transcript = Transcripts.of(upTo, instant, clock.instant());
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .header("X-Audit-Head-Sequence", String.valueOf(transcript.headSequence()))
                 .header("X-Audit-Head-Hash", String.valueOf(transcript.headHash()));

@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,24 @@ class ConversationEvents {
 
     /** Every event of the conversation; empty when it has none (unknown id). */
     List<AuditedEvent> all(long conversationId) {
-        return after(conversationId, -1, Integer.MAX_VALUE);
+        return until(conversationId, null);
+    }
+
+    /**
+     * The events stamped at or before {@code at} (all when null), and nothing after: reading stops at the first later
+     * event, so a state early in a long conversation reads only its beginning.
+     */
+    List<AuditedEvent> until(long conversationId, Instant at) {
+        List<AuditedEvent> events = new ArrayList<>();
+        DomainEventStream stream = eventStore.readEvents(String.valueOf(conversationId), 0);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> next = stream.next();
+            if (at != null && next.getTimestamp().isAfter(at)) {
+                break;
+            }
+            events.add(audited(next));
+        }
+        return events;
     }
 
     /** Up to {@code max} events with an aggregate sequence above {@code afterSequence}, in order. */
