@@ -41,12 +41,14 @@ class BearerAuthenticationFilter extends OncePerRequestFilter {
             unauthorized(response, "Authentication credentials were not provided.");
             return;
         }
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            unauthorized(response, "Authorization header must be 'Bearer <token>'.");
+        // "Token" is Django REST framework's scheme, which the hotel frontends send; the token is the same JWT
+        boolean bearer = header.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (!bearer && !header.regionMatches(true, 0, "Token ", 0, 6)) {
+            unauthorized(response, "Authorization header must be 'Bearer <token>' or 'Token <token>'.");
             return;
         }
         try {
-            request.setAttribute(USER_ATTRIBUTE, verifier.verify(header));
+            request.setAttribute(USER_ATTRIBUTE, verifier.verify(header.substring(bearer ? 7 : 6).trim()));
         } catch (InvalidTokenException e) {
             unauthorized(response, "Invalid token: " + e.getMessage() + ".");
             return;

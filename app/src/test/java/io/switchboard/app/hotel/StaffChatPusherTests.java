@@ -8,7 +8,9 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,11 +40,15 @@ class StaffChatPusherTests extends PusherAppTest {
 
             JsonNode sent = hotel.sendStaffChat(conversation, john, "Hello world");
 
+            Set<String> eventIds = new HashSet<>();
             for (String channel : List.of(conversationChannel, marysChannel)) {
                 JsonNode event = await(channel).atMost(Duration.ofSeconds(20))
                         .until(() -> subscriber.received(channel, EVENT), events -> !events.isEmpty()).get(0);
                 assertEnvelope(event, hotel.slug, sent, conversation, john);
+                eventIds.add(event.get("meta").get("event_id").asString());
             }
+            // the hotel frontend dedupes on meta.event_id: one message, one id, whichever channel it came through
+            assertThat(eventIds).hasSize(1);
 
             // Events of one conversation are published in order: once Mary's reply reaches John's channel, John's own
             // earlier message would have arrived before it, had it been sent there.

@@ -23,6 +23,8 @@ import java.util.List;
 class RoomChatStaffController {
 
     private static final String CONVERSATIONS = "/api/staff/hotels/{hotelSlug}/chat/conversations/";
+    /** The existing hotel frontend's spelling (singular {@code hotel}); the same endpoints. */
+    private static final String FRONTEND_CONVERSATIONS = "/api/staff/hotel/{hotelSlug}/chat/conversations/";
 
     private final HotelCommands commands;
     private final MessageDelivery delivery;
@@ -34,8 +36,13 @@ class RoomChatStaffController {
         this.lookups = lookups;
     }
 
-    /** Seed 001's {@code send_conversation_message}: a staff reply, answered 201 with the new message. */
-    @PostMapping(CONVERSATIONS + "{conversationId}/messages/")
+    /**
+     * Seed 001's {@code send_conversation_message}: a staff reply, answered 201 with the new message. The existing
+     * frontend posts the same body to {@code …/messages/send/}.
+     */
+    @PostMapping({CONVERSATIONS + "{conversationId}/messages/", CONVERSATIONS + "{conversationId}/messages/send/",
+            FRONTEND_CONVERSATIONS + "{conversationId}/messages/",
+            FRONTEND_CONVERSATIONS + "{conversationId}/messages/send/"})
     ResponseEntity<RoomMessage> reply(AuthenticatedUser user, @PathVariable String hotelSlug,
 
                                       @PathVariable("conversationId") String conversationIdSegment,
@@ -50,7 +57,7 @@ class RoomChatStaffController {
         return delivered.respond(message -> RoomMessage.of(message, thread, List.of()));
     }
 
-    @PostMapping(CONVERSATIONS + "{conversationId}/mark-read/")
+    @PostMapping({CONVERSATIONS + "{conversationId}/mark-read/", FRONTEND_CONVERSATIONS + "{conversationId}/mark-read/"})
     MarkedRead markRead(AuthenticatedUser user, @PathVariable String hotelSlug,
                         @PathVariable("conversationId") String conversationIdSegment,
                         @RequestHeader(value = "X-Request-Id", required = false) String requestId) {

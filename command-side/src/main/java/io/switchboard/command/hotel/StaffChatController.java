@@ -27,6 +27,8 @@ import java.time.Clock;
 class StaffChatController {
 
     private static final String CONVERSATIONS = "/api/staff/hotels/{hotelSlug}/staff-chat/conversations/";
+    /** The existing hotel frontend's spelling (singular {@code hotel}, {@code staff_chat}); the same endpoints. */
+    private static final String FRONTEND_CONVERSATIONS = "/api/staff/hotel/{hotelSlug}/staff_chat/conversations/";
 
     private final HotelCommands commands;
     private final MessageDelivery delivery;
@@ -40,7 +42,7 @@ class StaffChatController {
         this.clock = clock;
     }
 
-    @PostMapping(CONVERSATIONS)
+    @PostMapping({CONVERSATIONS, FRONTEND_CONVERSATIONS})
     @ResponseStatus(HttpStatus.CREATED)
     StaffChatConversation create(AuthenticatedUser user, @PathVariable String hotelSlug,
                                  @RequestBody CreateStaffChatRequest request,
@@ -52,7 +54,7 @@ class StaffChatController {
                 .orElseGet(() -> StaffChatConversation.started(id, command, clock.instant()));
     }
 
-    @PostMapping(CONVERSATIONS + "{conversationId}/mark-read/")
+    @PostMapping({CONVERSATIONS + "{conversationId}/mark-read/", FRONTEND_CONVERSATIONS + "{conversationId}/mark-read/"})
     MarkedRead markRead(AuthenticatedUser user, @PathVariable String hotelSlug,
                         @PathVariable("conversationId") String conversationIdSegment,
                         @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
@@ -62,7 +64,8 @@ class StaffChatController {
     }
 
     /** Seed 000's URL, exactly; the 201 answer is the message in the shape of the Pusher event's payload. */
-    @PostMapping("/api/staff-chat/{hotelSlug}/conversations/{conversationId}/send-message/")
+    @PostMapping({"/api/staff-chat/{hotelSlug}/conversations/{conversationId}/send-message/",
+            FRONTEND_CONVERSATIONS + "{conversationId}/send-message/"})
     ResponseEntity<StaffChatMessage> send(AuthenticatedUser user, @PathVariable String hotelSlug,
 
                                           @PathVariable("conversationId") String conversationIdSegment,

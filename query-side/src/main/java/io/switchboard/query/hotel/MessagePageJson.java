@@ -18,6 +18,12 @@ import java.util.function.Function;
 record MessagePageJson<T>(Long conversation, List<T> results, @JsonProperty("has_more") boolean hasMore,
                           @JsonProperty("next_before_id") Long nextBeforeId) {
 
+    /** The same messages under the name the existing hotel frontend reads ({@code response.messages || response}). */
+    @JsonProperty("messages")
+    List<T> messages() {
+        return results;
+    }
+
     static <T> MessagePageJson<T> empty(Long conversation) {
         return new MessagePageJson<>(conversation, List.of(), false, null);
     }

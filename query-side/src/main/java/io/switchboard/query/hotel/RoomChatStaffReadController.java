@@ -21,6 +21,8 @@ import java.util.List;
 class RoomChatStaffReadController {
 
     private static final String CONVERSATIONS = "/api/staff/hotels/{hotelSlug}/chat/conversations/";
+    /** The existing hotel frontend's spelling (singular {@code hotel}); the same endpoints. */
+    private static final String FRONTEND_CONVERSATIONS = "/api/staff/hotel/{hotelSlug}/chat/conversations/";
 
     private final HotelQueries queries;
 
@@ -28,7 +30,7 @@ class RoomChatStaffReadController {
         this.queries = queries;
     }
 
-    @GetMapping(CONVERSATIONS)
+    @GetMapping({CONVERSATIONS, FRONTEND_CONVERSATIONS})
     List<RoomConversation> list(AuthenticatedUser user, @PathVariable String hotelSlug,
                                 @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) Integer offset) {
@@ -37,7 +39,14 @@ class RoomChatStaffReadController {
                 .stream().map(RoomConversation::of).toList();
     }
 
-    @GetMapping(CONVERSATIONS + "{conversationId}/messages/")
+    /** Unread messages over every room thread of the hotel, for the calling staff member. */
+    @GetMapping({CONVERSATIONS + "unread-count/", FRONTEND_CONVERSATIONS + "unread-count/"})
+    UnreadCountJson unreadCount(AuthenticatedUser user, @PathVariable String hotelSlug) {
+        AuthenticatedUser staff = HotelAccess.requireStaff(user, hotelSlug);
+        return UnreadCountJson.of(listing -> queries.conversations(staff, ConversationKind.GUEST_ROOM, false, listing));
+    }
+
+    @GetMapping({CONVERSATIONS + "{conversationId}/messages/", FRONTEND_CONVERSATIONS + "{conversationId}/messages/"})
     MessagePageJson<RoomMessage> messages(AuthenticatedUser user, @PathVariable String hotelSlug,
                                           @PathVariable("conversationId") String conversationIdSegment,
                                           @RequestParam(required = false) Integer limit,

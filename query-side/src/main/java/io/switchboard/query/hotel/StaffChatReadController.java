@@ -23,6 +23,8 @@ import java.util.List;
 class StaffChatReadController {
 
     private static final String CONVERSATIONS = "/api/staff/hotels/{hotelSlug}/staff-chat/conversations/";
+    /** The existing hotel frontend's spelling (singular {@code hotel}, {@code staff_chat}); the same endpoints. */
+    private static final String FRONTEND_CONVERSATIONS = "/api/staff/hotel/{hotelSlug}/staff_chat/conversations/";
 
     private final HotelQueries queries;
 
@@ -31,7 +33,7 @@ class StaffChatReadController {
     }
 
     /** The caller's conversations, most recent activity first. */
-    @GetMapping(CONVERSATIONS)
+    @GetMapping({CONVERSATIONS, FRONTEND_CONVERSATIONS})
     List<StaffChatConversation> list(AuthenticatedUser user, @PathVariable String hotelSlug,
                                      @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) Integer offset) {
@@ -40,7 +42,14 @@ class StaffChatReadController {
                 .stream().map(StaffChatConversation::of).toList();
     }
 
-    @GetMapping(CONVERSATIONS + "{conversationId}/messages/")
+    /** Unread messages over the caller's staff chats. */
+    @GetMapping({CONVERSATIONS + "unread-count/", FRONTEND_CONVERSATIONS + "unread-count/"})
+    UnreadCountJson unreadCount(AuthenticatedUser user, @PathVariable String hotelSlug) {
+        AuthenticatedUser staff = HotelAccess.requireStaff(user, hotelSlug);
+        return UnreadCountJson.of(listing -> queries.conversations(staff, ConversationKind.STAFF, true, listing));
+    }
+
+    @GetMapping({CONVERSATIONS + "{conversationId}/messages/", FRONTEND_CONVERSATIONS + "{conversationId}/messages/"})
     MessagePageJson<StaffChatMessage> messages(AuthenticatedUser user, @PathVariable String hotelSlug,
                                                @PathVariable("conversationId") String conversationIdSegment,
                                                @RequestParam(required = false) Integer limit,
