@@ -185,7 +185,8 @@ final class LiveChatRouting {
                 "severity level must be between 0 and " + MAX_SEVERITY_LEVEL);
         requireOpen();
         if (level != severityLevel) {
-            apply(new ChatPriorityChanged(conversationId, tenant, visitorId, staff.userId(), level, clock.instant()));
+            apply(new ChatPriorityChanged(conversationId, tenant, visitorId, staff.userId(), staff.role(), level,
+                    clock.instant()));
         }
     }
 

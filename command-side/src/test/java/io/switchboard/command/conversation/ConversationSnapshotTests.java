@@ -190,7 +190,7 @@ class ConversationSnapshotTests {
                         LiveChatTestData.added(LiveChatTestData.AGENT_2), LiveChatTestData.added(LiveChatTestData.STAFF),
                         LiveChatTestData.left(LiveChatTestData.AGENT),
                         new ChatPriorityChanged(ID, TENANT, LiveChatTestData.VISITOR.userId(),
-                                LiveChatTestData.AGENT_2.userId(), 3, NOW),
+                                LiveChatTestData.AGENT_2.userId(), LiveChatTestData.AGENT_2.role(), 3, NOW),
                         LiveChatTestData.wentOffline()))
                 .when(new MarkVisitorOffline(ID, LiveChatTestData.VISITOR))
                 .expectNoEvents()

@@ -41,7 +41,7 @@ class LiveChatPriorityAndPresenceTests {
     private final FixtureConfiguration<Conversation> fixture = ConversationTestData.fixture();
 
     private static ChatPriorityChanged priorityChanged(AuthenticatedUser by, int level) {
-        return new ChatPriorityChanged(ID, TENANT, VISITOR.userId(), by.userId(), level, NOW);
+        return new ChatPriorityChanged(ID, TENANT, VISITOR.userId(), by.userId(), by.role(), level, NOW);
     }
 
     private static List<Object> closedChat() {

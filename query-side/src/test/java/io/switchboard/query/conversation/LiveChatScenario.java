@@ -114,7 +114,7 @@ final class LiveChatScenario {
     }
 
     ChatPriorityChanged priority(Participant by, int severityLevel) {
-        return new ChatPriorityChanged(id(), tenant(), visitor.userId(), by.userId(), severityLevel,
+        return new ChatPriorityChanged(id(), tenant(), visitor.userId(), by.userId(), by.role(), severityLevel,
                 conversation.tick());
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.api.conversation;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +12,7 @@ import java.util.List;
  *                         read model shows as the chat's {@code visitorEmail}
  * @param participants     everyone in the conversation at the start, the starter first
  */
+@Revision("1")
 public record ConversationStarted(long conversationId, String tenant, ConversationKind kind, String subject,
                                   String subjectReference, List<Participant> participants, String startedBy,
                                   Instant startedAt) {

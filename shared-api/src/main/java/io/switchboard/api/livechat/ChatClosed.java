@@ -1,6 +1,7 @@
 package io.switchboard.api.livechat;
 
 import io.switchboard.api.identity.Role;
+import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
@@ -8,6 +9,7 @@ import java.time.Instant;
  * The chat ended; the visitor may start a new one (the command side released their natural key in the same
  * transaction). Always preceded by the leaver's {@code ParticipantLeft}; the others in the chat get none.
  */
+@Revision("1")
 public record ChatClosed(long conversationId, String tenant, String visitorId, String closedBy, Role closedByRole,
                          Reason reason, Instant closedAt) {
 

@@ -1,6 +1,7 @@
 package io.switchboard.api.livechat;
 
 import io.switchboard.api.identity.Role;
+import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
  * supervisor joins ({@code ParticipantJoined}), unless they were in the chat already as added staff: then they only
  * move from added to serving.
  */
+@Revision("1")
 public record ChatTakenOver(long conversationId, String tenant, String visitorId, String supervisorId,
                             String supervisorName, Role supervisorRole, String replacedStaffId, Instant takenOverAt) {
 }
