@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * The stable names of the stored events, as auditors see them ({@code type} in the audit API, docs/events.md).
- * A Java class may move between packages; its name here never changes once published.
+ * Like the event classes themselves (never renamed or moved once landed), a name here never changes once published.
  */
 public final class EventTypes {
 
