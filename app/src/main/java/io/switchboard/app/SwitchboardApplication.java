@@ -1,7 +1,6 @@
 package io.switchboard.app;
 
 import io.switchboard.app.identity.TokenCommand;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
@@ -26,6 +25,6 @@ public class SwitchboardApplication {
             System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(),
                     Clock.systemUTC(), System.out, System.err));
         }
-        SpringApplication.run(SwitchboardApplication.class, args);
+        StartupReport.run(SwitchboardApplication.class, args, System.out);
     }
 }
