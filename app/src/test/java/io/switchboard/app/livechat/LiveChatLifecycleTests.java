@@ -61,6 +61,14 @@ class LiveChatLifecycleTests {
             }
             assertThat(sup.await("staff_init").path("online_users").valueStream()
                     .map(staff -> staff.path("id").asString()).toList()).contains("sup-1");
+            // seed 004: staff_init comes right after connecting, before any presence notice (its own arrival included)
+            a2.await("staff_goes_online", data -> data.path("staff").path("id").asString().equals("agent-2"));
+            for (SocketIoTestClient staff : List.of(sup, a1, a2)) {
+                List<String> names = staff.eventNames();
+                assertThat(names).as("events of a staff socket").contains("staff_init");
+                assertThat(names.indexOf("staff_init")).as("%s", names).isLessThanOrEqualTo(
+                        names.contains("staff_goes_online") ? names.indexOf("staff_goes_online") : Integer.MAX_VALUE);
+            }
 
             try (SocketIoTestClient v = SocketIoTestClient.connect(Options.v2Polling(url(), TestTokens.token(visitor)));
                  SocketIoTestClient other = SocketIoTestClient.connect(Options.v4Auth(url(),

@@ -23,6 +23,7 @@ import io.switchboard.realtime.hub.HubSession;
 import io.switchboard.realtime.hub.Room;
 import io.switchboard.realtime.socketio.SocketIoClient;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,12 @@ final class LiveChatSession implements HubSession {
     private HubConnection connection;
     /** A visitor's open chat, null when it has none. */
     private volatile Long chatId;
+    /**
+     * Presence notices that reached a staff session before its {@code staff_init} (its own arrival among them: the
+     * presence task runs before the init's query returns); sent right after it, as seed 004 has {@code staff_init}
+     * first. Guarded by {@code this}.
+     */
+    private List<Runnable> beforeInit = new ArrayList<>();
 
     LiveChatSession(SocketIoClient client, LiveChatServices services) {
         this.client = client;
@@ -161,7 +168,18 @@ final class LiveChatSession implements HubSession {
             init.put("offline_unclaimed_chats", queue.offlineUnclaimed().stream().map(this::visitor).toList());
             init.put("flagged_chats", queue.flagged().stream().map(this::visitor).toList());
             client.emit("staff_init", init);
-        });
+        }).whenComplete((done, failure) -> releaseHeldPresence());
+    }
+
+    /** After {@code staff_init} (or its failure: nothing stays held), presence notices go out as they come. */
+    private void releaseHeldPresence() {
+        // under the lock, so a notice arriving meanwhile cannot overtake the held ones (emitting only queues)
+        synchronized (this) {
+            if (beforeInit != null) {
+                beforeInit.forEach(Runnable::run);
+                beforeInit = null;
+            }
+        }
     }
 
     private CompletionStage<Void> visitorInit(long id) {
@@ -336,8 +354,15 @@ final class LiveChatSession implements HubSession {
             client.emit(online ? "visitor_goes_online" : "visitor_goes_offline", Map.of("visitor",
                     visitor != null ? visitor : payloads.visitor(userId, userId, null, 0, null)));
         } else if (room.equals(staffRoom(me.tenant()))) {
-            client.emit(online ? "staff_goes_online" : "staff_goes_offline", Map.of("staff",
+            Runnable notice = () -> client.emit(online ? "staff_goes_online" : "staff_goes_offline", Map.of("staff",
                     payloads.staff(me.tenant(), userId, null, null, known)));
+            synchronized (this) {
+                if (beforeInit != null) {
+                    beforeInit.add(notice);
+                    return;
+                }
+            }
+            notice.run();
         }
     }
 
