@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.Participant;
 import io.switchboard.api.conversation.StartConversation;
-import io.switchboard.api.hotel.UserIds;
 import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.Role;
+import io.switchboard.hotel.UserIds;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package io.switchboard.realtime.pusher;
 
 import io.switchboard.api.conversation.ConversationKind;
-import io.switchboard.api.hotel.HotelAccess;
 import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.hotel.HotelAccess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
