@@ -3,6 +3,7 @@ package io.switchboard.realtime.pusher;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.ConversationRead;
+import io.switchboard.api.conversation.MessageLimits;
 import io.switchboard.api.conversation.MessageSent;
 import io.switchboard.api.conversation.MessageType;
 import io.switchboard.api.identity.Role;
@@ -38,8 +39,8 @@ class PusherEnvelopes {
     static final String GUEST_CHAT_CONVERSATION_READ = "realtime_guest_chat_conversation_read";
     /** Pusher's limit on one event's data. */
     static final int MAX_DATA_BYTES = 10 * 1024;
-    /** The largest integer a JavaScript number holds exactly. */
-    static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
+    /** The largest integer a JavaScript number holds exactly ({@link MessageLimits}' one definition). */
+    static final long MAX_SAFE_INTEGER = MessageLimits.MAX_SAFE_INTEGER;
 
     private static final Logger log = LoggerFactory.getLogger(PusherEnvelopes.class);
 

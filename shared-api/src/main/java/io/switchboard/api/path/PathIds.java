@@ -1,5 +1,7 @@
 package io.switchboard.api.path;
 
+import io.switchboard.api.conversation.MessageLimits;
+
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -13,8 +15,6 @@ import java.util.regex.Pattern;
 public final class PathIds {
 
     private static final Pattern CANONICAL = Pattern.compile("[1-9][0-9]{0,15}");
-    /** The largest integer a JavaScript number holds exactly. */
-    public static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
     private PathIds() {
     }
@@ -25,7 +25,7 @@ public final class PathIds {
             return OptionalLong.empty();
         }
         long id = Long.parseLong(segment);
-        return id > MAX_SAFE_INTEGER ? OptionalLong.empty() : OptionalLong.of(id);
+        return id > MessageLimits.MAX_SAFE_INTEGER ? OptionalLong.empty() : OptionalLong.of(id);
     }
 
     /** @return the id; throws {@link NoSuchResourceException} (404) for anything but its one spelling */
