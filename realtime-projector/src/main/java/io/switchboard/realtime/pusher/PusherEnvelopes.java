@@ -28,8 +28,9 @@ import java.util.function.Function;
 /**
  * The wire shapes of Switchboard's Pusher events, {@code {category, type, payload, meta}} as in seed 000, written
  * snake_case in declaration order. A staff chat message's payload is the hotel dialect's {@link StaffChatMessage},
- * the very record its REST answers use; attachments are its {@link AttachmentRef}s. Event data never exceeds Pusher's 10 KB: an oversized message loses the tail of
- * its text, then its attachments, and says {@code "truncated": true} so clients fetch the full message over REST.
+ * the very record its REST answers use; attachments are its {@link AttachmentRef}s. Event data never exceeds Pusher's
+ * 10 KB: an oversized message loses the tail of its text, then its attachments, and says {@code "truncated": true} so
+ * clients fetch the full message over REST.
  */
 @Component
 class PusherEnvelopes {
