@@ -27,7 +27,7 @@ class ModuleDependencyRulesTests {
 
     @Test
     void everyModuleIsOnTheImportedClasspath() {
-        for (String module : new String[]{"api", "command", "query", "realtime", "app"}) {
+        for (String module : new String[]{"api", "hotel", "command", "query", "realtime", "app"}) {
             assertThat(production.containPackage("io.switchboard." + module))
                     .as("classes of io.switchboard.%s imported", module).isTrue();
         }
@@ -37,7 +37,25 @@ class ModuleDependencyRulesTests {
     void sharedApiDependsOnNoSpringNoJpaAndNoSide() {
         classes().that().resideInAPackage("io.switchboard.api..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "io.switchboard.api..", "java..", "org.axonframework..", "com.fasterxml.jackson.annotation..")
+                        "io.switchboard.api..", "java..", "org.axonframework..")
+                .check(production);
+    }
+
+    /** The published contract knows no dialect: a dialect's wire shapes live in the dialect's own module. */
+    @Test
+    void sharedApiKnowsNoDialect() {
+        noClasses().that().resideInAPackage("io.switchboard.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.switchboard.hotel..")
+                .check(production);
+    }
+
+    /** The hotel dialect's wire contract: records over shared-api, named for the wire; no Spring, no side. */
+    @Test
+    void theHotelDialectContractDependsOnSharedApiAlone() {
+        classes().that().resideInAPackage("io.switchboard.hotel..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "io.switchboard.hotel..", "io.switchboard.api..", "java..",
+                        "com.fasterxml.jackson.annotation..")
                 .check(production);
     }
 

@@ -7,6 +7,8 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
+import java.time.Clock;
+
 /**
  * The query side alone: JPA read models on the test database, Flyway with the query migrations only. Axon's event
  * and token stores are in memory because their tables belong to the app; the full pipeline is tested there.
@@ -22,5 +24,11 @@ class QuerySideTestApplication {
     @Bean
     TokenStore tokenStore() {
         return new InMemoryTokenStore();
+    }
+
+    /** The app's own (AxonMessagingConfig) is not here; the audit API's access log needs one. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

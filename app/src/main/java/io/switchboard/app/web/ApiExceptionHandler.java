@@ -1,7 +1,8 @@
 package io.switchboard.app.web;
 
 import io.switchboard.api.conversation.ErrorCode;
-import io.switchboard.api.hotel.HotelAccessDeniedException;
+import io.switchboard.api.path.NoSuchResourceException;
+import io.switchboard.hotel.HotelAccessDeniedException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -50,6 +51,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(HotelAccessDeniedException.class)
     ResponseEntity<Map<String, Object>> hotelAccessDenied(HotelAccessDeniedException e) {
         return body(HttpStatusCode.valueOf(e.access().status()), e.access().detail(), null);
+    }
+
+    /** A malformed id in a URL ({@code PathIds}), any dialect: exactly what an unknown id answers. */
+    @ExceptionHandler(NoSuchResourceException.class)
+    ResponseEntity<Map<String, Object>> noSuchResource(NoSuchResourceException e) {
+        return body(HttpStatus.NOT_FOUND, "Not found.", null);
     }
 
     @ExceptionHandler(CommandExecutionException.class)

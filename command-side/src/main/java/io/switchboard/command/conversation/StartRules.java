@@ -2,6 +2,7 @@ package io.switchboard.command.conversation;
 
 import io.switchboard.api.conversation.CommandRejectedException;
 import io.switchboard.api.conversation.ErrorCode;
+import io.switchboard.api.conversation.MessageLimits;
 import io.switchboard.api.conversation.Participant;
 import io.switchboard.api.conversation.StartConversation;
 import io.switchboard.api.identity.AuthenticatedUser;
@@ -42,7 +43,7 @@ final class StartRules {
                     "a conversation is started in the starter's own tenant");
         }
         List<Participant> others = others(starter, command.participants());
-        if (others.size() + 1 > MAX_PARTICIPANTS) {
+        if (MessageLimits.tooManyParticipants(others.size())) {
             throw new CommandRejectedException(ErrorCode.INVALID_PARTICIPANTS,
                     "a conversation has at most " + MAX_PARTICIPANTS + " participants");
         }

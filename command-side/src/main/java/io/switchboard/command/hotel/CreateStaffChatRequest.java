@@ -3,11 +3,12 @@ package io.switchboard.command.hotel;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.switchboard.api.conversation.ConversationKind;
+import io.switchboard.api.conversation.MessageLimits;
 import io.switchboard.api.conversation.Participant;
 import io.switchboard.api.conversation.StartConversation;
-import io.switchboard.api.hotel.UserIds;
 import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.Role;
+import io.switchboard.hotel.UserIds;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,9 +31,6 @@ record CreateStaffChatRequest(@JsonProperty("participant_ids") List<Object> part
         if (participantIds == null) {
             throw FieldErrors.invalid(IDS, FieldErrors.REQUIRED);
         }
-        if (participantIds.size() > MAX_PARTICIPANTS) {
-            throw FieldErrors.invalid(IDS, FieldErrors.maxElements(MAX_PARTICIPANTS));
-        }
         Set<String> others = new LinkedHashSet<>();
         for (int index = 0; index < participantIds.size(); index++) {
             String id = UserIds.fromJson(participantIds.get(index));
@@ -42,10 +40,12 @@ record CreateStaffChatRequest(@JsonProperty("participant_ids") List<Object> part
             if (!id.equals(starter.userId())) {
                 others.add(id);
             }
-        }
-        if (others.size() + 1 > MAX_PARTICIPANTS) {
-            throw FieldErrors.invalid(IDS, "Ensure the conversation has no more than " + MAX_PARTICIPANTS
-                    + " participants, yourself included.");
+            // the aggregate's rule (distinct users, the caller included), checked as the list is read: no work,
+            // and no command, for a longer list
+            if (MessageLimits.tooManyParticipants(others.size())) {
+                throw FieldErrors.invalid(IDS, "Ensure the conversation has no more than " + MAX_PARTICIPANTS
+                        + " participants, yourself included.");
+            }
         }
         if (others.isEmpty()) {
             throw FieldErrors.invalid(IDS, "Name at least one staff member besides yourself.");

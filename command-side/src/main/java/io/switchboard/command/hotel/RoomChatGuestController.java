@@ -1,9 +1,9 @@
 package io.switchboard.command.hotel;
 
 import io.switchboard.api.conversation.ConversationKind;
-import io.switchboard.api.hotel.HotelAccess;
-import io.switchboard.api.hotel.RoomMessage;
 import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.hotel.HotelAccess;
+import io.switchboard.hotel.RoomMessage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

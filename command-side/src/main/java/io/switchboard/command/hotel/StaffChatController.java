@@ -2,11 +2,11 @@ package io.switchboard.command.hotel;
 
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.StartConversation;
-import io.switchboard.api.hotel.HotelAccess;
-import io.switchboard.api.hotel.PathIds;
-import io.switchboard.api.hotel.StaffChatConversation;
-import io.switchboard.api.hotel.StaffChatMessage;
 import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.api.path.PathIds;
+import io.switchboard.hotel.HotelAccess;
+import io.switchboard.hotel.StaffChatConversation;
+import io.switchboard.hotel.StaffChatMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;

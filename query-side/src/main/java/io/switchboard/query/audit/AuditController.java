@@ -2,8 +2,8 @@ package io.switchboard.query.audit;
 
 import io.switchboard.api.audit.EventTypes;
 import io.switchboard.api.conversation.ConversationKind;
-import io.switchboard.api.hotel.PathIds;
 import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.api.path.PathIds;
 import io.switchboard.api.text.InputText;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

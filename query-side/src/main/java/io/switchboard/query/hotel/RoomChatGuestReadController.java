@@ -1,8 +1,8 @@
 package io.switchboard.query.hotel;
 
-import io.switchboard.api.hotel.HotelAccess;
-import io.switchboard.api.hotel.RoomMessage;
 import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.hotel.HotelAccess;
+import io.switchboard.hotel.RoomMessage;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;

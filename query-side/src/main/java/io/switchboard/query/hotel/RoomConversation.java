@@ -3,9 +3,9 @@ package io.switchboard.query.hotel;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.switchboard.api.conversation.query.ConversationSummary;
 import io.switchboard.api.conversation.query.ParticipantView;
-import io.switchboard.api.hotel.RoomMessage;
-import io.switchboard.api.hotel.UserRef;
 import io.switchboard.api.identity.Role;
+import io.switchboard.hotel.RoomMessage;
+import io.switchboard.hotel.UserRef;
 
 import java.time.Instant;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.switchboard.realtime.pusher;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.switchboard.api.hotel.HotelAccess;
 import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.hotel.HotelAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;

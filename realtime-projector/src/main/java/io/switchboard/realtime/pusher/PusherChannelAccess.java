@@ -1,12 +1,14 @@
 package io.switchboard.realtime.pusher;
 
 import io.switchboard.api.conversation.ConversationKind;
-import io.switchboard.api.hotel.HotelAccess;
 import io.switchboard.api.identity.AuthenticatedUser;
+import io.switchboard.api.path.PathIds;
+import io.switchboard.hotel.HotelAccess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,10 +30,10 @@ final class PusherChannelAccess {
 
     /**
      * Anchored at the end: a conversation id is digits and the suffixes are fixed, so even a hotel slug containing
-     * dots parses one way only.
+     * dots parses one way only. The id's one spelling is {@link PathIds}', as in every URL.
      */
     private static final Pattern GUEST_CHANNEL = Pattern.compile(
-            "private-(?<hotel>.+)\\.guest-chat(?:-notifications|\\.(?<id>0|[1-9][0-9]{0,17}))");
+            "private-(?<hotel>.+)\\.guest-chat(?:-notifications|\\.(?<id>[0-9]+))");
     /** Pusher's end-to-end encrypted channels, which the fan-out never uses and this server holds no key for. */
     private static final String ENCRYPTED_PREFIX = "private-encrypted-";
 
@@ -64,7 +66,11 @@ final class PusherChannelAccess {
         if (!staff && HotelAccess.guest(user, hotel) != HotelAccess.GRANTED) {
             return false;
         }
-        Optional<PusherAudience> thread = audiences.apply(Long.parseLong(id))
+        OptionalLong conversationId = PathIds.parse(id);
+        if (conversationId.isEmpty()) {
+            return false;
+        }
+        Optional<PusherAudience> thread = audiences.apply(conversationId.getAsLong())
                 .filter(audience -> audience.kind() == ConversationKind.GUEST_ROOM && audience.tenant().equals(hotel));
         return staff ? thread.isPresent() : thread
                 .filter(audience -> user.room().equals(audience.subject())

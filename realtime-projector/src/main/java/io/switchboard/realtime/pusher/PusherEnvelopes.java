@@ -1,13 +1,15 @@
 package io.switchboard.realtime.pusher;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.switchboard.api.conversation.Attachment;
 import io.switchboard.api.conversation.ConversationKind;
 import io.switchboard.api.conversation.ConversationRead;
+import io.switchboard.api.conversation.MessageLimits;
 import io.switchboard.api.conversation.MessageSent;
 import io.switchboard.api.conversation.MessageType;
-import io.switchboard.api.hotel.UserIds;
 import io.switchboard.api.identity.Role;
+import io.switchboard.hotel.AttachmentRef;
+import io.switchboard.hotel.StaffChatMessage;
+import io.switchboard.hotel.UserIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,8 +27,10 @@ import java.util.function.Function;
 
 /**
  * The wire shapes of Switchboard's Pusher events, {@code {category, type, payload, meta}} as in seed 000, written
- * snake_case in declaration order. Event data never exceeds Pusher's 10 KB: an oversized message loses the tail of
- * its text, then its attachments, and says {@code "truncated": true} so clients fetch the full message over REST.
+ * snake_case in declaration order. A staff chat message's payload is the hotel dialect's {@link StaffChatMessage},
+ * the very record its REST answers use; attachments are its {@link AttachmentRef}s. Event data never exceeds Pusher's
+ * 10 KB: an oversized message loses the tail of its text, then its attachments, and says {@code "truncated": true} so
+ * clients fetch the full message over REST.
  */
 @Component
 class PusherEnvelopes {
@@ -36,8 +40,8 @@ class PusherEnvelopes {
     static final String GUEST_CHAT_CONVERSATION_READ = "realtime_guest_chat_conversation_read";
     /** Pusher's limit on one event's data. */
     static final int MAX_DATA_BYTES = 10 * 1024;
-    /** The largest integer a JavaScript number holds exactly. */
-    static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
+    /** The largest integer a JavaScript number holds exactly ({@link MessageLimits}' one definition). */
+    static final long MAX_SAFE_INTEGER = MessageLimits.MAX_SAFE_INTEGER;
 
     private static final Logger log = LoggerFactory.getLogger(PusherEnvelopes.class);
 
@@ -62,17 +66,9 @@ class PusherEnvelopes {
     record GuestReadScope(long conversationId, String room, Object readerId) {
     }
 
-    record AttachmentData(String url, String name, String mimeType, long size) {
-    }
-
-    record StaffChatMessage(long id, long conversationId, String text, Object senderId, String senderName,
-                            String timestamp, List<AttachmentData> attachments, boolean isSystemMessage,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean truncated) {
-    }
-
     record GuestChatMessage(long id, long conversationId, String room, String booking, String senderType,
                             Object senderId, String senderName, String text, String timestamp,
-                            List<AttachmentData> attachments, boolean isSystemMessage,
+                            List<AttachmentRef> attachments, boolean isSystemMessage,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean truncated) {
     }
 
@@ -81,7 +77,7 @@ class PusherEnvelopes {
     }
 
     /** The parts of a message that give way when the event is too large. */
-    record Body(String text, List<AttachmentData> attachments, Boolean truncated) {
+    record Body(String text, List<AttachmentRef> attachments, Boolean truncated) {
 
         Body truncatedTo(String shorterText) {
             return new Body(shorterText, attachments, Boolean.TRUE);
@@ -103,8 +99,9 @@ class PusherEnvelopes {
         if (audience.kind() == ConversationKind.STAFF) {
             eventName = STAFF_CHAT_MESSAGE_CREATED;
             Meta meta = meta(audience, eventId, publishedAt, new StaffScope(message.conversationId(), senderId));
+            Instant sentAt = wholeSeconds(message.sentAt());
             render = body -> new Envelope("staff_chat", "message_created", new StaffChatMessage(message.messageId(),
-                    message.conversationId(), body.text(), senderId, message.senderName(), timestamp,
+                    message.conversationId(), body.text(), senderId, message.senderName(), sentAt,
                     body.attachments(), system, body.truncated()), meta);
         } else if (audience.kind() == ConversationKind.GUEST_ROOM) {
             eventName = GUEST_CHAT_MESSAGE_CREATED;
@@ -117,7 +114,8 @@ class PusherEnvelopes {
         } else {
             return Optional.empty();
         }
-        Body body = new Body(message.text() == null ? "" : message.text(), attachments(message.attachments()), null);
+        Body body = new Body(message.text() == null ? "" : message.text(), AttachmentRef.of(message.attachments()),
+                null);
         return fit(body, render, eventName, message.conversationId())
                 .map(data -> new PusherEvent(eventName, audience.messageChannels(message.senderId()), data));
     }
@@ -147,7 +145,12 @@ class PusherEnvelopes {
 
     /** ISO-8601 UTC at whole seconds, exactly seed 000's {@code 2025-12-08T14:30:00Z}. */
     static String timestamp(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        return DateTimeFormatter.ISO_INSTANT.format(wholeSeconds(instant));
+    }
+
+    /** An instant Jackson writes as {@link #timestamp(Instant)} does: ISO-8601, no fraction of a second. */
+    private static Instant wholeSeconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static Meta meta(PusherAudience audience, String eventId, Instant publishedAt, Object scope) {
@@ -159,12 +162,6 @@ class PusherEnvelopes {
             return "system";
         }
         return message.senderRole() == Role.GUEST ? "guest" : "staff";
-    }
-
-    private static List<AttachmentData> attachments(List<Attachment> attachments) {
-        return attachments == null ? List.of() : attachments.stream()
-                .map(a -> new AttachmentData(a.url(), a.name(), a.mimeType(), a.size()))
-                .toList();
     }
 
     /**

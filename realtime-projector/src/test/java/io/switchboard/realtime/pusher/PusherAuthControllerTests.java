@@ -1,9 +1,9 @@
 package io.switchboard.realtime.pusher;
 
 import io.switchboard.api.conversation.ConversationKind;
-import io.switchboard.api.hotel.HotelAccess;
 import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.Role;
+import io.switchboard.hotel.HotelAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -19,9 +19,24 @@ public final class MessageLimits {
     public static final int MAX_SUBJECT_LENGTH = 100;
     /** Characters of a user id, tenant, room, booking, name or attachment name/MIME type (token claims included). */
     public static final int MAX_IDENTIFIER_LENGTH = 255;
+    /**
+     * The largest integer a JavaScript number holds exactly, 2^53−1: the bound of every integer a client reads or
+     * writes (ids, attachment sizes, sequences) and the one definition of it.
+     */
+    public static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
     /** Attachment sizes are JSON numbers: they must stay exact in JavaScript. */
-    public static final long MAX_ATTACHMENT_SIZE = 9_007_199_254_740_991L;
+    public static final long MAX_ATTACHMENT_SIZE = MAX_SAFE_INTEGER;
 
     private MessageLimits() {
+    }
+
+    /**
+     * The participant limit's one rule, for the aggregate and the adapters that check first alike: the starter counts,
+     * each user once.
+     *
+     * @param others the distinct participants besides the starter
+     */
+    public static boolean tooManyParticipants(int others) {
+        return others + 1 > MAX_PARTICIPANTS;
     }
 }

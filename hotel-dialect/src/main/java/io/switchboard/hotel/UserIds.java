@@ -1,4 +1,4 @@
-package io.switchboard.api.hotel;
+package io.switchboard.hotel;
 
 import io.switchboard.api.conversation.MessageLimits;
 import io.switchboard.api.text.InputText;
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 public final class UserIds {
 
     private static final Pattern CANONICAL_DIGITS = Pattern.compile("0|[1-9][0-9]{0,15}");
-    private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
     private UserIds() {
     }
@@ -26,7 +25,7 @@ public final class UserIds {
             return userId;
         }
         long number = Long.parseLong(userId);
-        return number <= MAX_SAFE_INTEGER ? number : userId;
+        return number <= MessageLimits.MAX_SAFE_INTEGER ? number : userId;
     }
 
     /**
@@ -38,7 +37,7 @@ public final class UserIds {
     public static String fromJson(Object value) {
         if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
             BigInteger number = new BigInteger(value.toString());
-            return number.signum() >= 0 && number.compareTo(BigInteger.valueOf(MAX_SAFE_INTEGER)) <= 0
+            return number.signum() >= 0 && number.compareTo(BigInteger.valueOf(MessageLimits.MAX_SAFE_INTEGER)) <= 0
                     ? number.toString() : null;
         }
         if (value instanceof String id && !id.isBlank()

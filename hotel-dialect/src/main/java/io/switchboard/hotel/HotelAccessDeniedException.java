@@ -1,4 +1,4 @@
-package io.switchboard.api.hotel;
+package io.switchboard.hotel;
 
 /** A hotel URL refused by {@link HotelAccess}; the app answers it with the access's status and detail. */
 public class HotelAccessDeniedException extends RuntimeException {

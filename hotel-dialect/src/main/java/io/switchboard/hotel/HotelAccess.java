@@ -1,4 +1,4 @@
-package io.switchboard.api.hotel;
+package io.switchboard.hotel;
 
 import io.switchboard.api.identity.AuthenticatedUser;
 import io.switchboard.api.identity.Role;

@@ -1,4 +1,4 @@
-package io.switchboard.api.hotel;
+package io.switchboard.hotel;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

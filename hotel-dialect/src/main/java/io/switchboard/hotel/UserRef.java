@@ -1,4 +1,4 @@
-package io.switchboard.api.hotel;
+package io.switchboard.hotel;
 
 /** {@code {"id": 45, "name": "John Doe"}}: a person as the hotel frontends show one; see {@link UserIds} for the id. */
 public record UserRef(Object id, String name) {

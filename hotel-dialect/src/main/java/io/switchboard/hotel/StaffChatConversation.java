@@ -1,4 +1,4 @@
-package io.switchboard.api.hotel;
+package io.switchboard.hotel;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.switchboard.api.conversation.StartConversation;
