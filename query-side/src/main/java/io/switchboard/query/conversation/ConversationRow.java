@@ -12,6 +12,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -44,6 +47,50 @@ class ConversationRow {
         this.subjectReference = event.subjectReference();
         this.createdAt = event.startedAt();
         this.updatedAt = event.startedAt();
+    }
+
+    /** Every column, in the order {@link #read} and {@link #bindInsert} use. */
+    static final String COLUMNS = "id, tenant, kind, subject, subject_reference, created_at, updated_at,"
+            + " message_count, last_sequence, last_message_id";
+    static final String INSERT = "INSERT INTO query_conversation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The columns a conversation's later events change. */
+    static final String UPDATE = "UPDATE query_conversation SET updated_at = ?, message_count = ?, last_sequence = ?,"
+            + " last_message_id = ? WHERE id = ?";
+
+    static ConversationRow read(ResultSet rows) throws SQLException {
+        ConversationRow row = new ConversationRow();
+        row.id = rows.getLong("id");
+        row.tenant = rows.getString("tenant");
+        row.kind = Columns.enumValue(rows, "kind", ConversationKind.class);
+        row.subject = rows.getString("subject");
+        row.subjectReference = rows.getString("subject_reference");
+        row.createdAt = Columns.instant(rows, "created_at");
+        row.updatedAt = Columns.instant(rows, "updated_at");
+        row.messageCount = rows.getLong("message_count");
+        row.lastSequence = rows.getLong("last_sequence");
+        row.lastMessageId = Columns.nullableLong(rows, "last_message_id");
+        return row;
+    }
+
+    void bindInsert(PreparedStatement statement) throws SQLException {
+        statement.setLong(1, id);
+        statement.setString(2, tenant);
+        Columns.enumName(statement, 3, kind);
+        statement.setString(4, subject);
+        statement.setString(5, subjectReference);
+        Columns.instant(statement, 6, createdAt);
+        Columns.instant(statement, 7, updatedAt);
+        statement.setLong(8, messageCount);
+        statement.setLong(9, lastSequence);
+        Columns.nullableLong(statement, 10, lastMessageId);
+    }
+
+    void bindUpdate(PreparedStatement statement) throws SQLException {
+        Columns.instant(statement, 1, updatedAt);
+        statement.setLong(2, messageCount);
+        statement.setLong(3, lastSequence);
+        Columns.nullableLong(statement, 4, lastMessageId);
+        statement.setLong(5, id);
     }
 
     /** Counts a message once: a redelivered message has a sequence already seen. */

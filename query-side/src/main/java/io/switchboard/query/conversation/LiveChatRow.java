@@ -11,6 +11,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -57,6 +60,56 @@ class LiveChatRow {
         this.visitorOnline = true;
         this.startedAt = event.startedAt();
         this.updatedAt = event.startedAt();
+    }
+
+    static final String COLUMNS = "conversation_id, tenant, visitor_id, visitor_name, visitor_email, status,"
+            + " visitor_online, severity_level, flagged_at, serving_staff_id, started_at, updated_at";
+    static final String INSERT = "INSERT INTO query_live_chat (" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The columns a chat's later events change. */
+    static final String UPDATE = "UPDATE query_live_chat SET status = ?, visitor_online = ?, severity_level = ?,"
+            + " flagged_at = ?, serving_staff_id = ?, updated_at = ? WHERE conversation_id = ?";
+
+    static LiveChatRow read(ResultSet rows) throws SQLException {
+        LiveChatRow row = new LiveChatRow();
+        row.conversationId = rows.getLong("conversation_id");
+        row.tenant = rows.getString("tenant");
+        row.visitorId = rows.getString("visitor_id");
+        row.visitorName = rows.getString("visitor_name");
+        row.visitorEmail = rows.getString("visitor_email");
+        row.status = Columns.enumValue(rows, "status", LiveChatStatus.class);
+        row.visitorOnline = rows.getBoolean("visitor_online");
+        row.severityLevel = rows.getInt("severity_level");
+        row.flaggedAt = Columns.instant(rows, "flagged_at");
+        row.servingStaffId = rows.getString("serving_staff_id");
+        row.startedAt = Columns.instant(rows, "started_at");
+        row.updatedAt = Columns.instant(rows, "updated_at");
+        return row;
+    }
+
+    void bindInsert(PreparedStatement statement) throws SQLException {
+        statement.setLong(1, conversationId);
+        statement.setString(2, tenant);
+        statement.setString(3, visitorId);
+        statement.setString(4, visitorName);
+        statement.setString(5, visitorEmail);
+        Columns.enumName(statement, 6, status);
+        statement.setBoolean(7, visitorOnline);
+        statement.setInt(8, severityLevel);
+        Columns.instant(statement, 9, flaggedAt);
+        statement.setString(10, servingStaffId);
+        Columns.instant(statement, 11, startedAt);
+        Columns.instant(statement, 12, updatedAt);
+    }
+
+    void bindUpdate(PreparedStatement statement) throws SQLException {
+        Columns.enumName(statement, 1, status);
+        statement.setBoolean(2, visitorOnline);
+        statement.setInt(3, severityLevel);
+        Columns.instant(statement, 4, flaggedAt);
+        statement.setString(5, servingStaffId);
+        Columns.instant(statement, 6, updatedAt);
+        statement.setLong(7, conversationId);
     }
 
     /** A closed chat never reopens (the visitor starts a new one): what follows its close changes nothing. */

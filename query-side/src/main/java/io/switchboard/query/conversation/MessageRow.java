@@ -16,6 +16,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -62,6 +64,32 @@ class MessageRow implements Persistable<Long> {
         this.attachments = event.attachments();
         this.clientMessageId = event.clientMessageId();
         this.sentAt = event.sentAt();
+    }
+
+    /**
+     * A redelivered message (same id, or same conversation and sequence) inserts nothing. {@code ON CONFLICT DO
+     * NOTHING} without a target is understood by PostgreSQL and by H2 in PostgreSQL mode alike.
+     */
+    static final String INSERT = "INSERT INTO query_message (message_id, conversation_id, sequence, tenant, sender_id,"
+            + " sender_name, sender_role, type, text, content, attachments, client_message_id, sent_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+    private static final AttachmentsJsonConverter ATTACHMENTS = new AttachmentsJsonConverter();
+
+    void bindInsert(PreparedStatement statement) throws SQLException {
+        statement.setLong(1, messageId);
+        statement.setLong(2, conversationId);
+        statement.setLong(3, sequence);
+        statement.setString(4, tenant);
+        statement.setString(5, senderId);
+        statement.setString(6, senderName);
+        Columns.enumName(statement, 7, senderRole);
+        Columns.enumName(statement, 8, type);
+        statement.setString(9, text);
+        statement.setString(10, content);
+        statement.setString(11, ATTACHMENTS.convertToDatabaseColumn(attachments));
+        statement.setString(12, clientMessageId);
+        Columns.instant(statement, 13, sentAt);
     }
 
     long messageId() {

@@ -1,10 +1,8 @@
 package io.switchboard.query.conversation;
 
-import io.switchboard.api.identity.Role;
 import jakarta.persistence.QueryHint;
 import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
 
 import java.util.Collection;
@@ -23,17 +21,4 @@ interface ParticipantRowRepository extends JpaRepository<ParticipantRow, Long> {
 
     /** Join order within each conversation (the starter first). */
     List<ParticipantRow> findByConversationIdInOrderByIdAsc(Collection<Long> conversationIds);
-
-    /**
-     * The active participant with one of {@code roles} who joined first (ties by row id), other than
-     * {@code excludedUserId}. Unlike the lookup above this one flushes first (the default): a leave or rejoin earlier
-     * in the same processor batch has only changed a managed row, and the answer depends on exactly that column.
-     */
-    @Query("""
-            select p.userId from ParticipantRow p
-            where p.conversationId = :conversationId and p.active = true and p.userId <> :excludedUserId
-              and p.role in :roles
-            order by p.joinedAt, p.id
-            limit 1""")
-    Optional<String> findFirstJoinedActive(long conversationId, Collection<Role> roles, String excludedUserId);
 }

@@ -4,6 +4,7 @@ import io.switchboard.api.conversation.ConversationRead;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,22 +16,29 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ConversationReadModels.PROCESSING_GROUP)
 class ReadMarkerProjection {
 
-    private final ReadMarkerRowRepository markers;
+    private final ReadModelBatches batches;
+    private final JdbcTemplate jdbc;
 
-    ReadMarkerProjection(ReadMarkerRowRepository markers) {
-        this.markers = markers;
+    ReadMarkerProjection(ReadModelBatches batches, JdbcTemplate jdbc) {
+        this.batches = batches;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(ConversationRead event) {
-        markers.findByConversationIdAndUserId(event.conversationId(), event.readerId()).ifPresentOrElse(
-                marker -> marker.advance(event.readerRole(), event.upToSequence(), event.readAt()),
-                () -> markers.save(new ReadMarkerRow(event.conversationId(), event.readerId(), event.readerRole(),
-                        event.upToSequence(), event.readAt())));
+        ReadModelBatch batch = batches.current();
+        batch.marker(event.conversationId(), event.readerId()).ifPresentOrElse(
+                marker -> {
+                    if (marker.advance(event.readerRole(), event.upToSequence(), event.readAt())) {
+                        batch.changed(marker);
+                    }
+                },
+                () -> batch.addMarker(event.conversationId(), new ReadMarkerRow(event.conversationId(),
+                        event.readerId(), event.readerRole(), event.upToSequence(), event.readAt())));
     }
 
     @ResetHandler
     void reset() {
-        markers.deleteAllInBatch();
+        jdbc.update("DELETE FROM query_read_marker");
     }
 }
