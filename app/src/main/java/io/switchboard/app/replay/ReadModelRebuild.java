@@ -102,26 +102,28 @@ public class ReadModelRebuild implements DisposableBean {
     private synchronized void watch(List<StreamingEventProcessor> processors) {
         try {
             long done = Long.MAX_VALUE;
-            boolean replaying = false;
+            boolean claimed = true;
             String error = null;
             for (StreamingEventProcessor processor : processors) {
                 Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
                 if (segments.isEmpty() || !processor.isRunning()) {
-                    replaying = true; // not claimed yet
-                    done = Math.min(done, status.tailPosition());
+                    claimed = false; // not started or claimed yet
                     continue;
                 }
                 for (EventTrackerStatus segment : segments.values()) {
-                    replaying |= segment.isReplaying();
                     done = Math.min(done, segment.getCurrentPosition().orElse(status.tailPosition()));
                     if (segment.isErrorState()) {
                         error = String.valueOf(segment.getError());
                     }
                 }
-                replaying |= processor.isReplaying();
             }
+            if (!claimed || done == Long.MAX_VALUE) {
+                done = status.tailPosition();
+            }
+            // Done once every segment has passed the events stored at the start. (Axon's "replaying" flag stays up
+            // until an event after that point arrives, which on an idle installation may take long.)
             Instant now = clock.instant();
-            boolean finished = !replaying && done >= status.headPosition();
+            boolean finished = claimed && done >= status.headPosition();
             status = status.progress(done, now, finished, error);
             if (finished) {
                 log.info("Read models rebuilt: {}", status.describe());

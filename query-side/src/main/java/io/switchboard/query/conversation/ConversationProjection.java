@@ -7,7 +7,6 @@ import io.switchboard.api.conversation.ParticipantLeft;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -21,11 +20,9 @@ import java.time.Instant;
 class ConversationProjection {
 
     private final ReadModelBatches batches;
-    private final JdbcTemplate jdbc;
 
-    ConversationProjection(ReadModelBatches batches, JdbcTemplate jdbc) {
+    ConversationProjection(ReadModelBatches batches) {
         this.batches = batches;
-        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -57,7 +54,7 @@ class ConversationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM query_conversation");
+        batches.clear("query_conversation");
     }
 
     private void recordActivity(long conversationId, Instant at) {

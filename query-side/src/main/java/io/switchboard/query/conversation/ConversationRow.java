@@ -52,7 +52,7 @@ class ConversationRow {
     /** Every column, in the order {@link #read} and {@link #bindInsert} use. */
     static final String COLUMNS = "id, tenant, kind, subject, subject_reference, created_at, updated_at,"
             + " message_count, last_sequence, last_message_id";
-    static final String INSERT = "INSERT INTO query_conversation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final RowInsert INSERT = new RowInsert("INSERT INTO query_conversation (" + COLUMNS + ")", 10, "");
     /** The columns a conversation's later events change. */
     static final String UPDATE = "UPDATE query_conversation SET updated_at = ?, message_count = ?, last_sequence = ?,"
             + " last_message_id = ? WHERE id = ?";
@@ -72,17 +72,18 @@ class ConversationRow {
         return row;
     }
 
-    void bindInsert(PreparedStatement statement) throws SQLException {
-        statement.setLong(1, id);
-        statement.setString(2, tenant);
-        Columns.enumName(statement, 3, kind);
-        statement.setString(4, subject);
-        statement.setString(5, subjectReference);
-        Columns.instant(statement, 6, createdAt);
-        Columns.instant(statement, 7, updatedAt);
-        statement.setLong(8, messageCount);
-        statement.setLong(9, lastSequence);
-        Columns.nullableLong(statement, 10, lastMessageId);
+    /** Binds this row's columns at parameters {@code at + 1}, {@code at + 2}, ... */
+    void bindInsert(PreparedStatement statement, int at) throws SQLException {
+        statement.setLong(at + 1, id);
+        statement.setString(at + 2, tenant);
+        Columns.enumName(statement, at + 3, kind);
+        statement.setString(at + 4, subject);
+        statement.setString(at + 5, subjectReference);
+        Columns.instant(statement, at + 6, createdAt);
+        Columns.instant(statement, at + 7, updatedAt);
+        statement.setLong(at + 8, messageCount);
+        statement.setLong(at + 9, lastSequence);
+        Columns.nullableLong(statement, at + 10, lastMessageId);
     }
 
     void bindUpdate(PreparedStatement statement) throws SQLException {

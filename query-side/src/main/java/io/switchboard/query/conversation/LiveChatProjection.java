@@ -16,7 +16,6 @@ import io.switchboard.api.livechat.VisitorWentOnline;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -43,11 +42,9 @@ class LiveChatProjection {
     private static final List<Role> STAFF_ROLES = Arrays.stream(Role.values()).filter(Role::isStaff).toList();
 
     private final ReadModelBatches batches;
-    private final JdbcTemplate jdbc;
 
-    LiveChatProjection(ReadModelBatches batches, JdbcTemplate jdbc) {
+    LiveChatProjection(ReadModelBatches batches) {
         this.batches = batches;
-        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -127,7 +124,7 @@ class LiveChatProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM query_live_chat");
+        batches.clear("query_live_chat");
     }
 
     private void recordActivity(long conversationId, Instant at) {

@@ -64,8 +64,7 @@ class LiveChatRow {
 
     static final String COLUMNS = "conversation_id, tenant, visitor_id, visitor_name, visitor_email, status,"
             + " visitor_online, severity_level, flagged_at, serving_staff_id, started_at, updated_at";
-    static final String INSERT = "INSERT INTO query_live_chat (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final RowInsert INSERT = new RowInsert("INSERT INTO query_live_chat (" + COLUMNS + ")", 12, "");
     /** The columns a chat's later events change. */
     static final String UPDATE = "UPDATE query_live_chat SET status = ?, visitor_online = ?, severity_level = ?,"
             + " flagged_at = ?, serving_staff_id = ?, updated_at = ? WHERE conversation_id = ?";
@@ -87,19 +86,20 @@ class LiveChatRow {
         return row;
     }
 
-    void bindInsert(PreparedStatement statement) throws SQLException {
-        statement.setLong(1, conversationId);
-        statement.setString(2, tenant);
-        statement.setString(3, visitorId);
-        statement.setString(4, visitorName);
-        statement.setString(5, visitorEmail);
-        Columns.enumName(statement, 6, status);
-        statement.setBoolean(7, visitorOnline);
-        statement.setInt(8, severityLevel);
-        Columns.instant(statement, 9, flaggedAt);
-        statement.setString(10, servingStaffId);
-        Columns.instant(statement, 11, startedAt);
-        Columns.instant(statement, 12, updatedAt);
+    /** Binds this row's columns at parameters {@code at + 1}, {@code at + 2}, ... */
+    void bindInsert(PreparedStatement statement, int at) throws SQLException {
+        statement.setLong(at + 1, conversationId);
+        statement.setString(at + 2, tenant);
+        statement.setString(at + 3, visitorId);
+        statement.setString(at + 4, visitorName);
+        statement.setString(at + 5, visitorEmail);
+        Columns.enumName(statement, at + 6, status);
+        statement.setBoolean(at + 7, visitorOnline);
+        statement.setInt(at + 8, severityLevel);
+        Columns.instant(statement, at + 9, flaggedAt);
+        statement.setString(at + 10, servingStaffId);
+        Columns.instant(statement, at + 11, startedAt);
+        Columns.instant(statement, at + 12, updatedAt);
     }
 
     void bindUpdate(PreparedStatement statement) throws SQLException {

@@ -4,7 +4,6 @@ import io.switchboard.api.conversation.MessageSent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,11 +15,9 @@ import org.springframework.stereotype.Component;
 class MessageProjection {
 
     private final ReadModelBatches batches;
-    private final JdbcTemplate jdbc;
 
-    MessageProjection(ReadModelBatches batches, JdbcTemplate jdbc) {
+    MessageProjection(ReadModelBatches batches) {
         this.batches = batches;
-        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -30,6 +27,6 @@ class MessageProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM query_message");
+        batches.clear("query_message");
     }
 }

@@ -70,26 +70,27 @@ class MessageRow implements Persistable<Long> {
      * A redelivered message (same id, or same conversation and sequence) inserts nothing. {@code ON CONFLICT DO
      * NOTHING} without a target is understood by PostgreSQL and by H2 in PostgreSQL mode alike.
      */
-    static final String INSERT = "INSERT INTO query_message (message_id, conversation_id, sequence, tenant, sender_id,"
-            + " sender_name, sender_role, type, text, content, attachments, client_message_id, sent_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    static final RowInsert INSERT = new RowInsert("INSERT INTO query_message (message_id, conversation_id, sequence,"
+            + " tenant, sender_id, sender_name, sender_role, type, text, content, attachments, client_message_id,"
+            + " sent_at)", 13, " ON CONFLICT DO NOTHING");
 
     private static final AttachmentsJsonConverter ATTACHMENTS = new AttachmentsJsonConverter();
 
-    void bindInsert(PreparedStatement statement) throws SQLException {
-        statement.setLong(1, messageId);
-        statement.setLong(2, conversationId);
-        statement.setLong(3, sequence);
-        statement.setString(4, tenant);
-        statement.setString(5, senderId);
-        statement.setString(6, senderName);
-        Columns.enumName(statement, 7, senderRole);
-        Columns.enumName(statement, 8, type);
-        statement.setString(9, text);
-        statement.setString(10, content);
-        statement.setString(11, ATTACHMENTS.convertToDatabaseColumn(attachments));
-        statement.setString(12, clientMessageId);
-        Columns.instant(statement, 13, sentAt);
+    /** Binds this row's columns at parameters {@code at + 1}, {@code at + 2}, ... */
+    void bindInsert(PreparedStatement statement, int at) throws SQLException {
+        statement.setLong(at + 1, messageId);
+        statement.setLong(at + 2, conversationId);
+        statement.setLong(at + 3, sequence);
+        statement.setString(at + 4, tenant);
+        statement.setString(at + 5, senderId);
+        statement.setString(at + 6, senderName);
+        Columns.enumName(statement, at + 7, senderRole);
+        Columns.enumName(statement, at + 8, type);
+        statement.setString(at + 9, text);
+        statement.setString(at + 10, content);
+        statement.setString(at + 11, ATTACHMENTS.convertToDatabaseColumn(attachments));
+        statement.setString(at + 12, clientMessageId);
+        Columns.instant(statement, at + 13, sentAt);
     }
 
     long messageId() {

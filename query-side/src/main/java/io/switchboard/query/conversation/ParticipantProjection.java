@@ -8,7 +8,6 @@ import io.switchboard.api.identity.Role;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -19,11 +18,9 @@ import java.time.Instant;
 class ParticipantProjection {
 
     private final ReadModelBatches batches;
-    private final JdbcTemplate jdbc;
 
-    ParticipantProjection(ReadModelBatches batches, JdbcTemplate jdbc) {
+    ParticipantProjection(ReadModelBatches batches) {
         this.batches = batches;
-        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -66,7 +63,7 @@ class ParticipantProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM query_participant");
+        batches.clear("query_participant");
     }
 
     private void join(long conversationId, String userId, String name, Role role, Instant at) {

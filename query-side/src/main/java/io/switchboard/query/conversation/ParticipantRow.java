@@ -48,8 +48,8 @@ class ParticipantRow {
     static final String SELECT = "SELECT id, conversation_id, user_id, name, role, joined_at, active"
             + " FROM query_participant";
     /** The id is the database's (identity): rows are inserted in the order they were created, i.e. join order. */
-    static final String INSERT = "INSERT INTO query_participant (conversation_id, user_id, name, role, joined_at,"
-            + " active) VALUES (?, ?, ?, ?, ?, ?)";
+    static final RowInsert INSERT = new RowInsert("INSERT INTO query_participant (conversation_id, user_id, name,"
+            + " role, joined_at, active)", 6, "");
     static final String UPDATE = "UPDATE query_participant SET name = ?, role = ?, joined_at = ?, active = ?"
             + " WHERE id = ?";
 
@@ -65,13 +65,14 @@ class ParticipantRow {
         return row;
     }
 
-    void bindInsert(PreparedStatement statement) throws SQLException {
-        statement.setLong(1, conversationId);
-        statement.setString(2, userId);
-        statement.setString(3, name);
-        Columns.enumName(statement, 4, role);
-        Columns.instant(statement, 5, joinedAt);
-        statement.setBoolean(6, active);
+    /** Binds this row's columns at parameters {@code at + 1}, {@code at + 2}, ... */
+    void bindInsert(PreparedStatement statement, int at) throws SQLException {
+        statement.setLong(at + 1, conversationId);
+        statement.setString(at + 2, userId);
+        statement.setString(at + 3, name);
+        Columns.enumName(statement, at + 4, role);
+        Columns.instant(statement, at + 5, joinedAt);
+        statement.setBoolean(at + 6, active);
     }
 
     void bindUpdate(PreparedStatement statement) throws SQLException {

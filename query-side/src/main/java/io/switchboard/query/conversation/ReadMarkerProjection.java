@@ -4,7 +4,6 @@ import io.switchboard.api.conversation.ConversationRead;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +16,9 @@ import org.springframework.stereotype.Component;
 class ReadMarkerProjection {
 
     private final ReadModelBatches batches;
-    private final JdbcTemplate jdbc;
 
-    ReadMarkerProjection(ReadModelBatches batches, JdbcTemplate jdbc) {
+    ReadMarkerProjection(ReadModelBatches batches) {
         this.batches = batches;
-        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -39,6 +36,6 @@ class ReadMarkerProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM query_read_marker");
+        batches.clear("query_read_marker");
     }
 }

@@ -42,8 +42,8 @@ class ReadMarkerRow {
     }
 
     static final String SELECT = "SELECT conversation_id, user_id, role, up_to_sequence, read_at FROM query_read_marker";
-    static final String INSERT = "INSERT INTO query_read_marker (conversation_id, user_id, role, up_to_sequence,"
-            + " read_at) VALUES (?, ?, ?, ?, ?)";
+    static final RowInsert INSERT = new RowInsert("INSERT INTO query_read_marker (conversation_id, user_id, role,"
+            + " up_to_sequence, read_at)", 5, "");
     static final String UPDATE = "UPDATE query_read_marker SET role = ?, up_to_sequence = ?, read_at = ?"
             + " WHERE conversation_id = ? AND user_id = ?";
 
@@ -53,12 +53,13 @@ class ReadMarkerRow {
                 Columns.instant(rows, "read_at"));
     }
 
-    void bindInsert(PreparedStatement statement) throws SQLException {
-        statement.setLong(1, conversationId);
-        statement.setString(2, userId);
-        Columns.enumName(statement, 3, role);
-        statement.setLong(4, upToSequence);
-        Columns.instant(statement, 5, readAt);
+    /** Binds this row's columns at parameters {@code at + 1}, {@code at + 2}, ... */
+    void bindInsert(PreparedStatement statement, int at) throws SQLException {
+        statement.setLong(at + 1, conversationId);
+        statement.setString(at + 2, userId);
+        Columns.enumName(statement, at + 3, role);
+        statement.setLong(at + 4, upToSequence);
+        Columns.instant(statement, at + 5, readAt);
     }
 
     void bindUpdate(PreparedStatement statement) throws SQLException {

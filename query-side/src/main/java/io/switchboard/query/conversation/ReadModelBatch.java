@@ -2,6 +2,7 @@ package io.switchboard.query.conversation;
 
 import io.switchboard.api.identity.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -35,6 +36,8 @@ import java.util.stream.Collectors;
  */
 final class ReadModelBatch {
 
+    /** Parameters of one multi-row insert: well below PostgreSQL's limit of 65,535. */
+    private static final int MAX_PARAMETERS = 2_600;
     /** Bounded IN lists: one select per this many conversations. */
     private static final int LOAD_CHUNK = 500;
 
@@ -195,19 +198,42 @@ final class ReadModelBatch {
         }, parameters);
     }
 
-    /** Writes every change of the batch; the transaction commits right after. */
+    /**
+     * Writes every change of the batch; the transaction commits right after. New rows go in multi-row inserts (in
+     * creation order), changed ones in JDBC batches of updates.
+     */
     void flush() {
-        batch(ConversationRow.INSERT, List.copyOf(newConversations), ConversationRow::bindInsert);
+        insert(ConversationRow.INSERT, newConversations.stream().sorted(
+                java.util.Comparator.comparingLong(ConversationRow::id)).toList(), ConversationRow::bindInsert);
         batch(ConversationRow.UPDATE, changedExisting(conversations.values(), newConversations),
                 ConversationRow::bindUpdate);
-        batch(ParticipantRow.INSERT, newParticipants, ParticipantRow::bindInsert);
+        insert(ParticipantRow.INSERT, newParticipants, ParticipantRow::bindInsert);
         batch(ParticipantRow.UPDATE, changedExisting(allOf(participants), creationOrder.keySet()),
                 ParticipantRow::bindUpdate);
-        batch(MessageRow.INSERT, messages, MessageRow::bindInsert);
-        batch(ReadMarkerRow.INSERT, List.copyOf(newMarkers), ReadMarkerRow::bindInsert);
+        insert(MessageRow.INSERT, messages, MessageRow::bindInsert);
+        insert(ReadMarkerRow.INSERT, List.copyOf(newMarkers), ReadMarkerRow::bindInsert);
         batch(ReadMarkerRow.UPDATE, changedExisting(allOf(markers), newMarkers), ReadMarkerRow::bindUpdate);
-        batch(LiveChatRow.INSERT, List.copyOf(newChats), LiveChatRow::bindInsert);
+        insert(LiveChatRow.INSERT, newChats.stream().sorted(
+                java.util.Comparator.comparingLong(LiveChatRow::conversationId)).toList(), LiveChatRow::bindInsert);
         batch(LiveChatRow.UPDATE, changedExisting(chats.values(), newChats), LiveChatRow::bindUpdate);
+    }
+
+    private <R> void insert(RowInsert insert, List<R> rows, InsertBinder<R> binder) {
+        int perStatement = Math.max(1, MAX_PARAMETERS / insert.columns());
+        for (int from = 0; from < rows.size(); from += perStatement) {
+            List<R> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
+            jdbc.execute(insert.sql(chunk.size()), (PreparedStatementCallback<Integer>) statement -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                    binder.bind(chunk.get(i), statement, i * insert.columns());
+                }
+                return statement.executeUpdate();
+            });
+        }
+    }
+
+    @FunctionalInterface
+    private interface InsertBinder<R> {
+        void bind(R row, PreparedStatement statement, int at) throws SQLException;
     }
 
     private static <R> List<R> allOf(Map<Long, Map<String, R>> rows) {
