@@ -1,18 +1,16 @@
 package io.switchboard.app.replay;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * {@code java -jar switchboard.jar replay}: starts the application without its HTTP and Socket.IO servers and with no
- * event processor running on its own, rebuilds the read models ({@link ReadModelRebuild}), prints progress and exits
+ * {@code java -jar switchboard.jar replay}: starts the application without its Socket.IO servers, its HTTP server on
+ * a free local port only, and with no event processor running on its own, rebuilds the read models ({@link ReadModelRebuild}), prints progress and exits
  * (0 when done, 1 when the rebuild could not start). Run it while no server holds the read-model processor's segments
  * (servers stopped); on a running installation use {@code POST /api/admin/replay} instead.
  */
@@ -39,13 +37,11 @@ public final class ReplayCommand {
                 springArgs.add(args[i]);
             }
         }
+        // The web server stays (the WebSocket endpoints need a servlet context) but listens on a free local port.
+        springArgs.addAll(0, List.of("--server.port=0", "--server.address=127.0.0.1",
+                "--switchboard.processors.auto-start=false", "--switchboard.livechat.enabled=false",
+                "--switchboard.support.enabled=false", "--switchboard.replay.log-interval=1h"));
         SpringApplication spring = new SpringApplication(application);
-        spring.setWebApplicationType(WebApplicationType.NONE);
-        spring.setDefaultProperties(Map.of(
-                "switchboard.processors.auto-start", "false",
-                "switchboard.livechat.enabled", "false",
-                "switchboard.support.enabled", "false",
-                "switchboard.replay.log-interval", "1h"));
         try (ConfigurableApplicationContext context = spring.run(springArgs.toArray(String[]::new))) {
             ReadModelRebuild rebuild = context.getBean(ReadModelRebuild.class);
             RebuildStatus status = rebuild.start();
