@@ -265,19 +265,52 @@ public final class ReplayBenchmark {
         }
         System.out.printf(Locale.ROOT, "cold: %,d events stored; tokens and rows of %s deleted, starting %s%n",
                 events, GROUP, jar);
-        try (SwitchboardServer server = start(jar, "replay-cold-")) {
-            long start = System.nanoTime();
-            long deadline = start + limit.toNanos();
-            long position = 0;
-            while (System.nanoTime() < deadline && position < head) {
-                TimeUnit.MILLISECONDS.sleep(250);
-                position = lowestPosition();
+        // sampled from before the jar starts: its processors begin replaying during start-up
+        List<long[]> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                try {
+                    samples.add(new long[]{System.nanoTime(), lowestPosition()});
+                    TimeUnit.MILLISECONDS.sleep(250);
+                } catch (Exception e) {
+                    return;
+                }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "cold: %s %,d of %,d events in %.1f s after the server was up"
-                            + " = %,.0f events/s%n", position >= head ? "replayed all" : "replayed",
-                    Math.min(position, head), head, seconds, Math.min(position, head) / seconds);
+        }, "cold-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        try (SwitchboardServer server = start(jar, "replay-cold-")) {
+            while (true) {
+                TimeUnit.MILLISECONDS.sleep(250);
+                long[] first = firstProgress(samples);
+                long[] last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
+                if (last != null && (last[1] >= head
+                        || first != null && last[0] - first[0] > limit.toNanos())) {
+                    break;
+                }
+            }
+        } finally {
+            sampling.set(false);
         }
+        long[] first = firstProgress(samples);
+        long[] last = samples.get(samples.size() - 1);
+        double seconds = (last[0] - first[0]) / 1e9;
+        System.out.printf(Locale.ROOT, "cold: %s: positions %,d to %,d of %,d in %.1f s = %,.0f events/s%n",
+                last[1] >= head ? "replayed all" : "stopped after the limit", first[1], last[1], head, seconds,
+                (last[1] - first[1]) / seconds);
+    }
+
+    /** The first sample showing progress (the one before it is the last at 0). */
+    private static long[] firstProgress(List<long[]> samples) {
+        synchronized (samples) {
+            for (int i = 0; i < samples.size(); i++) {
+                if (samples.get(i)[1] > 0) {
+                    return i > 0 ? samples.get(i - 1) : samples.get(i);
+                }
+            }
+        }
+        return null;
     }
 
     /** The lowest position of the read-model processor's segments (0 before they exist). */
@@ -288,11 +321,13 @@ public final class ReplayBenchmark {
                      "SELECT token FROM token_entry WHERE processor_name = '" + GROUP + "'")) {
             while (rows.next()) {
                 byte[] token = rows.getBytes(1);
-                Matcher index = CURRENT_INDEX.matcher(token == null ? "" : new String(token));
-                long position = 0;
-                while (index.find()) { // a replay token names the reset point first, the current token last
-                    position = Long.parseLong(index.group(1));
+                String json = token == null ? "" : new String(token);
+                int current = json.indexOf("\"currentToken\"");
+                if (current >= 0) { // a replay token: its current position, not the reset point
+                    json = json.substring(current);
                 }
+                Matcher index = CURRENT_INDEX.matcher(json);
+                long position = index.find() ? Long.parseLong(index.group(1)) : 0;
                 lowest = Math.min(lowest, position);
             }
         }
