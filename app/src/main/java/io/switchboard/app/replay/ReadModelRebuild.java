@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,8 +107,16 @@ public class ReadModelRebuild implements DisposableBean {
             String error = null;
             for (StreamingEventProcessor processor : processors) {
                 Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-                if (segments.isEmpty() || !processor.isRunning()) {
-                    claimed = false; // not started or claimed yet
+                TokenStore tokens = processing.tokenStore(processor.getName());
+                int stored = tokens.fetchSegments(processor.getName()).length;
+                if (segments.isEmpty() || !processor.isRunning() || segments.size() < stored) {
+                    // not started or claimed yet, or some segments are processed elsewhere (another node, or
+                    // fewer threads than segments here): their progress is not visible from this node
+                    claimed = false;
+                    if (!segments.isEmpty() && segments.size() < stored) {
+                        error = "this node processes " + segments.size() + " of the " + stored + " segments of "
+                                + processor.getName() + "; the others' progress is not visible here";
+                    }
                     continue;
                 }
                 for (EventTrackerStatus segment : segments.values()) {
