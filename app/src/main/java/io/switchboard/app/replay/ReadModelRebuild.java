@@ -117,7 +117,6 @@ public class ReadModelRebuild implements DisposableBean {
                         error = "this node processes " + segments.size() + " of the " + stored + " segments of "
                                 + processor.getName() + "; the others' progress is not visible here";
                     }
-                    continue;
                 }
                 for (EventTrackerStatus segment : segments.values()) {
                     done = Math.min(done, segment.getCurrentPosition().orElse(status.tailPosition()));
@@ -126,7 +125,7 @@ public class ReadModelRebuild implements DisposableBean {
                     }
                 }
             }
-            if (!claimed || done == Long.MAX_VALUE) {
+            if (done == Long.MAX_VALUE) {
                 done = status.tailPosition();
             }
             // Done once every segment has passed the events stored at the start. (Axon's "replaying" flag stays up
