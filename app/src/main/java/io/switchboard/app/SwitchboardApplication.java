@@ -1,6 +1,7 @@
 package io.switchboard.app;
 
 import io.switchboard.app.identity.TokenCommand;
+import io.switchboard.app.replay.ReplayCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
@@ -24,6 +25,10 @@ public class SwitchboardApplication {
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(),
                     Clock.systemUTC(), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("replay")) {
+            System.exit(ReplayCommand.run(SwitchboardApplication.class, Arrays.copyOfRange(args, 1, args.length),
+                    System.out, System.err));
         }
         StartupReport.run(SwitchboardApplication.class, args, System.out);
     }

@@ -1,5 +1,6 @@
 package io.switchboard.app.config;
 
+import io.switchboard.app.replay.ReadModelRebuild;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -22,6 +23,12 @@ import org.springframework.context.annotation.Configuration;
  * own thread — on one node, or spread over the nodes claiming them. One thread spent most of its time waiting for the
  * database round trips of one event after another. The count applies when a processor's tokens are first created;
  * an existing deployment keeps its segments until they are split (Axon's {@code splitSegment}).</li>
+ * <li><b>Read models replay in large batches.</b> The read-model processors ({@link ReadModelRebuild#READ_MODEL_GROUPS})
+ * take up to {@code switchboard.processors.read-models.batch-size} (5,000) events per transaction: their projections
+ * write a batch with a few JDBC batches whatever its size, so a rebuild goes as fast as the events can be read. A
+ * live batch is only what is available, so the larger limit adds no latency.</li>
+ * <li><b>Auto-start.</b> {@code switchboard.processors.auto-start=false} (the {@code replay} command) leaves every
+ * processor stopped until something starts it.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,10 +37,18 @@ class EventProcessorConfig {
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing,
                              @Value("${switchboard.processors.batch-size:100}") int batchSize,
-                             @Value("${switchboard.processors.segments:2}") int segments) {
+                             @Value("${switchboard.processors.segments:2}") int segments,
+                             @Value("${switchboard.processors.read-models.batch-size:5000}") int readModelBatchSize,
+                             @Value("${switchboard.processors.auto-start:true}") boolean autoStart) {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         processing.registerTrackingEventProcessorConfiguration(configuration ->
                 TrackingEventProcessorConfiguration.forParallelProcessing(segments).andInitialSegmentsCount(segments)
-                        .andBatchSize(batchSize));
+                        .andBatchSize(batchSize).andAutoStart(autoStart));
+        for (String group : ReadModelRebuild.READ_MODEL_GROUPS) {
+            processing.registerTrackingEventProcessorConfiguration(group, configuration ->
+                    TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                            .andInitialSegmentsCount(segments).andBatchSize(readModelBatchSize)
+                            .andAutoStart(autoStart));
+        }
     }
 }

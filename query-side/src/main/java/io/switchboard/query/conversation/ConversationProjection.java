@@ -11,27 +11,35 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** Maintains {@link ConversationRow}: one row per conversation with its counters and last activity. */
+/**
+ * Maintains {@link ConversationRow}: one row per conversation with its counters and last activity. Works on the
+ * batch's copies ({@link ReadModelBatch}), written at commit.
+ */
 @Component
 @ProcessingGroup(ConversationReadModels.PROCESSING_GROUP)
 class ConversationProjection {
 
-    private final ConversationRowRepository conversations;
+    private final ReadModelBatches batches;
 
-    ConversationProjection(ConversationRowRepository conversations) {
-        this.conversations = conversations;
+    ConversationProjection(ReadModelBatches batches) {
+        this.batches = batches;
     }
 
     @EventHandler
     void on(ConversationStarted event) {
-        if (!conversations.existsById(event.conversationId())) {
-            conversations.save(new ConversationRow(event));
+        ReadModelBatch batch = batches.current();
+        if (batch.conversation(event.conversationId()).isEmpty()) {
+            batch.addConversation(new ConversationRow(event));
         }
     }
 
     @EventHandler
     void on(MessageSent event) {
-        conversations.findById(event.conversationId()).ifPresent(row -> row.recordMessage(event));
+        ReadModelBatch batch = batches.current();
+        batch.conversation(event.conversationId()).ifPresent(row -> {
+            row.recordMessage(event);
+            batch.changed(row);
+        });
     }
 
     @EventHandler
@@ -46,10 +54,14 @@ class ConversationProjection {
 
     @ResetHandler
     void reset() {
-        conversations.deleteAllInBatch();
+        batches.clear("query_conversation");
     }
 
     private void recordActivity(long conversationId, Instant at) {
-        conversations.findById(conversationId).ifPresent(row -> row.recordActivity(at));
+        ReadModelBatch batch = batches.current();
+        batch.conversation(conversationId).ifPresent(row -> {
+            row.recordActivity(at);
+            batch.changed(row);
+        });
     }
 }

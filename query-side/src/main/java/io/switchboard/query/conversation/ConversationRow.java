@@ -12,6 +12,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -44,6 +47,51 @@ class ConversationRow {
         this.subjectReference = event.subjectReference();
         this.createdAt = event.startedAt();
         this.updatedAt = event.startedAt();
+    }
+
+    /** Every column, in the order {@link #read} and {@link #bindInsert} use. */
+    static final String COLUMNS = "id, tenant, kind, subject, subject_reference, created_at, updated_at,"
+            + " message_count, last_sequence, last_message_id";
+    static final RowInsert INSERT = new RowInsert("INSERT INTO query_conversation (" + COLUMNS + ")", 10, "");
+    /** The columns a conversation's later events change. */
+    static final String UPDATE = "UPDATE query_conversation SET updated_at = ?, message_count = ?, last_sequence = ?,"
+            + " last_message_id = ? WHERE id = ?";
+
+    static ConversationRow read(ResultSet rows) throws SQLException {
+        ConversationRow row = new ConversationRow();
+        row.id = rows.getLong("id");
+        row.tenant = rows.getString("tenant");
+        row.kind = Columns.enumValue(rows, "kind", ConversationKind.class);
+        row.subject = rows.getString("subject");
+        row.subjectReference = rows.getString("subject_reference");
+        row.createdAt = Columns.instant(rows, "created_at");
+        row.updatedAt = Columns.instant(rows, "updated_at");
+        row.messageCount = rows.getLong("message_count");
+        row.lastSequence = rows.getLong("last_sequence");
+        row.lastMessageId = Columns.nullableLong(rows, "last_message_id");
+        return row;
+    }
+
+    /** Binds this row's columns at parameters {@code at + 1}, {@code at + 2}, ... */
+    void bindInsert(PreparedStatement statement, int at) throws SQLException {
+        statement.setLong(at + 1, id);
+        statement.setString(at + 2, tenant);
+        Columns.enumName(statement, at + 3, kind);
+        statement.setString(at + 4, subject);
+        statement.setString(at + 5, subjectReference);
+        Columns.instant(statement, at + 6, createdAt);
+        Columns.instant(statement, at + 7, updatedAt);
+        statement.setLong(at + 8, messageCount);
+        statement.setLong(at + 9, lastSequence);
+        Columns.nullableLong(statement, at + 10, lastMessageId);
+    }
+
+    void bindUpdate(PreparedStatement statement) throws SQLException {
+        Columns.instant(statement, 1, updatedAt);
+        statement.setLong(2, messageCount);
+        statement.setLong(3, lastSequence);
+        Columns.nullableLong(statement, 4, lastMessageId);
+        statement.setLong(5, id);
     }
 
     /** Counts a message once: a redelivered message has a sequence already seen. */

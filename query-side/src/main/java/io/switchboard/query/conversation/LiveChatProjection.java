@@ -41,18 +41,19 @@ class LiveChatProjection {
     /** Who can serve a chat: the staff-like roles ({@link Role#isStaff()}). */
     private static final List<Role> STAFF_ROLES = Arrays.stream(Role.values()).filter(Role::isStaff).toList();
 
-    private final LiveChatRowRepository chats;
-    private final ParticipantRowRepository participants;
+    private final ReadModelBatches batches;
 
-    LiveChatProjection(LiveChatRowRepository chats, ParticipantRowRepository participants) {
-        this.chats = chats;
-        this.participants = participants;
+    LiveChatProjection(ReadModelBatches batches) {
+        this.batches = batches;
     }
 
     @EventHandler
     void on(ConversationStarted event) {
-        if (event.kind() == ConversationKind.LIVE_CHAT && !chats.existsById(event.conversationId())) {
-            chats.save(new LiveChatRow(event));
+        if (event.kind() == ConversationKind.LIVE_CHAT) {
+            ReadModelBatch batch = batches.current();
+            if (batch.chat(event.conversationId()).isEmpty()) {
+                batch.addChat(new LiveChatRow(event));
+            }
         }
     }
 
@@ -113,7 +114,7 @@ class LiveChatProjection {
     void on(ParticipantLeft event) {
         whileOpen(event.conversationId(), chat -> {
             if (event.userId().equals(chat.servingStaffId())) {
-                chat.servingStaffLeft(participants.findFirstJoinedActive(event.conversationId(), STAFF_ROLES,
+                chat.servingStaffLeft(batches.current().firstJoinedActive(event.conversationId(), STAFF_ROLES,
                         event.userId()).orElse(null), event.leftAt());
             } else {
                 chat.recordActivity(event.leftAt());
@@ -123,7 +124,7 @@ class LiveChatProjection {
 
     @ResetHandler
     void reset() {
-        chats.deleteAllInBatch();
+        batches.clear("query_live_chat");
     }
 
     private void recordActivity(long conversationId, Instant at) {
@@ -132,6 +133,10 @@ class LiveChatProjection {
 
     /** Participant events of other kinds of conversation find no row here and change nothing. */
     private void whileOpen(long conversationId, Consumer<LiveChatRow> change) {
-        chats.findById(conversationId).filter(chat -> !chat.isClosed()).ifPresent(change);
+        ReadModelBatch batch = batches.current();
+        batch.chat(conversationId).filter(chat -> !chat.isClosed()).ifPresent(chat -> {
+            change.accept(chat);
+            batch.changed(chat);
+        });
     }
 }

@@ -11,6 +11,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -57,6 +60,56 @@ class LiveChatRow {
         this.visitorOnline = true;
         this.startedAt = event.startedAt();
         this.updatedAt = event.startedAt();
+    }
+
+    static final String COLUMNS = "conversation_id, tenant, visitor_id, visitor_name, visitor_email, status,"
+            + " visitor_online, severity_level, flagged_at, serving_staff_id, started_at, updated_at";
+    static final RowInsert INSERT = new RowInsert("INSERT INTO query_live_chat (" + COLUMNS + ")", 12, "");
+    /** The columns a chat's later events change. */
+    static final String UPDATE = "UPDATE query_live_chat SET status = ?, visitor_online = ?, severity_level = ?,"
+            + " flagged_at = ?, serving_staff_id = ?, updated_at = ? WHERE conversation_id = ?";
+
+    static LiveChatRow read(ResultSet rows) throws SQLException {
+        LiveChatRow row = new LiveChatRow();
+        row.conversationId = rows.getLong("conversation_id");
+        row.tenant = rows.getString("tenant");
+        row.visitorId = rows.getString("visitor_id");
+        row.visitorName = rows.getString("visitor_name");
+        row.visitorEmail = rows.getString("visitor_email");
+        row.status = Columns.enumValue(rows, "status", LiveChatStatus.class);
+        row.visitorOnline = rows.getBoolean("visitor_online");
+        row.severityLevel = rows.getInt("severity_level");
+        row.flaggedAt = Columns.instant(rows, "flagged_at");
+        row.servingStaffId = rows.getString("serving_staff_id");
+        row.startedAt = Columns.instant(rows, "started_at");
+        row.updatedAt = Columns.instant(rows, "updated_at");
+        return row;
+    }
+
+    /** Binds this row's columns at parameters {@code at + 1}, {@code at + 2}, ... */
+    void bindInsert(PreparedStatement statement, int at) throws SQLException {
+        statement.setLong(at + 1, conversationId);
+        statement.setString(at + 2, tenant);
+        statement.setString(at + 3, visitorId);
+        statement.setString(at + 4, visitorName);
+        statement.setString(at + 5, visitorEmail);
+        Columns.enumName(statement, at + 6, status);
+        statement.setBoolean(at + 7, visitorOnline);
+        statement.setInt(at + 8, severityLevel);
+        Columns.instant(statement, at + 9, flaggedAt);
+        statement.setString(at + 10, servingStaffId);
+        Columns.instant(statement, at + 11, startedAt);
+        Columns.instant(statement, at + 12, updatedAt);
+    }
+
+    void bindUpdate(PreparedStatement statement) throws SQLException {
+        Columns.enumName(statement, 1, status);
+        statement.setBoolean(2, visitorOnline);
+        statement.setInt(3, severityLevel);
+        Columns.instant(statement, 4, flaggedAt);
+        statement.setString(5, servingStaffId);
+        Columns.instant(statement, 6, updatedAt);
+        statement.setLong(7, conversationId);
     }
 
     /** A closed chat never reopens (the visitor starts a new one): what follows its close changes nothing. */

@@ -6,27 +6,27 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
-/** Maintains {@link MessageRow}s: every message, keyed by its id so a redelivery is a no-op. */
+/**
+ * Maintains {@link MessageRow}s: every message, keyed by its id. Nothing is read: the batch inserts its messages at
+ * commit, skipping any already stored, so a redelivery is a no-op.
+ */
 @Component
 @ProcessingGroup(ConversationReadModels.PROCESSING_GROUP)
 class MessageProjection {
 
-    private final MessageRowRepository messages;
+    private final ReadModelBatches batches;
 
-    MessageProjection(MessageRowRepository messages) {
-        this.messages = messages;
+    MessageProjection(ReadModelBatches batches) {
+        this.batches = batches;
     }
 
     @EventHandler
     void on(MessageSent event) {
-        // a primary-key lookup: unlike existsById's query it neither flushes nor plans a query
-        if (messages.findById(event.messageId()).isEmpty()) {
-            messages.save(new MessageRow(event));
-        }
+        batches.current().addMessage(new MessageRow(event));
     }
 
     @ResetHandler
     void reset() {
-        messages.deleteAllInBatch();
+        batches.clear("query_message");
     }
 }

@@ -16,6 +16,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -62,6 +64,33 @@ class MessageRow implements Persistable<Long> {
         this.attachments = event.attachments();
         this.clientMessageId = event.clientMessageId();
         this.sentAt = event.sentAt();
+    }
+
+    /**
+     * A redelivered message (same id, or same conversation and sequence) inserts nothing. {@code ON CONFLICT DO
+     * NOTHING} without a target is understood by PostgreSQL and by H2 in PostgreSQL mode alike.
+     */
+    static final RowInsert INSERT = new RowInsert("INSERT INTO query_message (message_id, conversation_id, sequence,"
+            + " tenant, sender_id, sender_name, sender_role, type, text, content, attachments, client_message_id,"
+            + " sent_at)", 13, " ON CONFLICT DO NOTHING");
+
+    private static final AttachmentsJsonConverter ATTACHMENTS = new AttachmentsJsonConverter();
+
+    /** Binds this row's columns at parameters {@code at + 1}, {@code at + 2}, ... */
+    void bindInsert(PreparedStatement statement, int at) throws SQLException {
+        statement.setLong(at + 1, messageId);
+        statement.setLong(at + 2, conversationId);
+        statement.setLong(at + 3, sequence);
+        statement.setString(at + 4, tenant);
+        statement.setString(at + 5, senderId);
+        statement.setString(at + 6, senderName);
+        Columns.enumName(statement, at + 7, senderRole);
+        Columns.enumName(statement, at + 8, type);
+        statement.setString(at + 9, text);
+        statement.setString(at + 10, content);
+        statement.setString(at + 11, ATTACHMENTS.convertToDatabaseColumn(attachments));
+        statement.setString(at + 12, clientMessageId);
+        Columns.instant(statement, at + 13, sentAt);
     }
 
     long messageId() {

@@ -8,7 +8,6 @@ import io.switchboard.api.identity.Role;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -18,12 +17,10 @@ import java.time.Instant;
 @ProcessingGroup(ConversationReadModels.PROCESSING_GROUP)
 class ParticipantProjection {
 
-    private final ParticipantRowRepository participants;
-    private final JdbcClient jdbc;
+    private final ReadModelBatches batches;
 
-    ParticipantProjection(ParticipantRowRepository participants, JdbcClient jdbc) {
-        this.participants = participants;
-        this.jdbc = jdbc;
+    ParticipantProjection(ReadModelBatches batches) {
+        this.batches = batches;
     }
 
     @EventHandler
@@ -40,36 +37,42 @@ class ParticipantProjection {
     /**
      * Participants added by id only (a staff chat's creator knows no names) are named by their first message, which
      * carries the name from the sender's own token. Only a missing name is filled, so redeliveries and replays, which
-     * see the messages in the same order, end with the same name.
-     * <p>
-     * One plain statement per message: every message passes here, and loading the participant through a repository
-     * query cost ~8 % of the server's CPU under load, almost always to find the name already known. The row is never
-     * loaded, so a managed copy elsewhere in the batch keeps its old name in memory; {@link ParticipantRow} updates
-     * only the columns that changed, so flushing that copy never writes the stale name back.
+     * see the messages in the same order, end with the same name. The participants are already in memory for the
+     * batch, so this costs nothing when the name is known.
      */
     @EventHandler
     void on(MessageSent event) {
         if (event.senderId() != null && event.senderName() != null) {
-            jdbc.sql("UPDATE query_participant SET name = ? WHERE conversation_id = ? AND user_id = ? AND name IS NULL")
-                    .params(event.senderName(), event.conversationId(), event.senderId())
-                    .update();
+            ReadModelBatch batch = batches.current();
+            batch.participant(event.conversationId(), event.senderId()).ifPresent(row -> {
+                if (row.nameIfMissing(event.senderName())) {
+                    batch.changed(row);
+                }
+            });
         }
     }
 
     @EventHandler
     void on(ParticipantLeft event) {
-        participants.findByConversationIdAndUserId(event.conversationId(), event.userId())
-                .ifPresent(ParticipantRow::leave);
+        ReadModelBatch batch = batches.current();
+        batch.participant(event.conversationId(), event.userId()).ifPresent(row -> {
+            row.leave();
+            batch.changed(row);
+        });
     }
 
     @ResetHandler
     void reset() {
-        participants.deleteAllInBatch();
+        batches.clear("query_participant");
     }
 
     private void join(long conversationId, String userId, String name, Role role, Instant at) {
-        participants.findByConversationIdAndUserId(conversationId, userId).ifPresentOrElse(
-                row -> row.rejoin(name, role, at),
-                () -> participants.save(new ParticipantRow(conversationId, userId, name, role, at)));
+        ReadModelBatch batch = batches.current();
+        batch.participant(conversationId, userId).ifPresentOrElse(
+                row -> {
+                    row.rejoin(name, role, at);
+                    batch.changed(row);
+                },
+                () -> batch.addParticipant(new ParticipantRow(conversationId, userId, name, role, at)));
     }
 }

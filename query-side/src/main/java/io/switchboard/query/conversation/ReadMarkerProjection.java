@@ -15,22 +15,27 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ConversationReadModels.PROCESSING_GROUP)
 class ReadMarkerProjection {
 
-    private final ReadMarkerRowRepository markers;
+    private final ReadModelBatches batches;
 
-    ReadMarkerProjection(ReadMarkerRowRepository markers) {
-        this.markers = markers;
+    ReadMarkerProjection(ReadModelBatches batches) {
+        this.batches = batches;
     }
 
     @EventHandler
     void on(ConversationRead event) {
-        markers.findByConversationIdAndUserId(event.conversationId(), event.readerId()).ifPresentOrElse(
-                marker -> marker.advance(event.readerRole(), event.upToSequence(), event.readAt()),
-                () -> markers.save(new ReadMarkerRow(event.conversationId(), event.readerId(), event.readerRole(),
-                        event.upToSequence(), event.readAt())));
+        ReadModelBatch batch = batches.current();
+        batch.marker(event.conversationId(), event.readerId()).ifPresentOrElse(
+                marker -> {
+                    if (marker.advance(event.readerRole(), event.upToSequence(), event.readAt())) {
+                        batch.changed(marker);
+                    }
+                },
+                () -> batch.addMarker(event.conversationId(), new ReadMarkerRow(event.conversationId(),
+                        event.readerId(), event.readerRole(), event.upToSequence(), event.readAt())));
     }
 
     @ResetHandler
     void reset() {
-        markers.deleteAllInBatch();
+        batches.clear("query_read_marker");
     }
 }
