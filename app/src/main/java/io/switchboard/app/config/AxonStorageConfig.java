@@ -62,7 +62,9 @@ class AxonStorageConfig {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema eventSchema,
-                                          MeterRegistry meters) {
+                                          MeterRegistry meters,
+                                          @org.springframework.beans.factory.annotation.Value(
+                                                  "${switchboard.eventstore.fetch-size:1000}") int fetchSize) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -72,6 +74,9 @@ class AxonStorageConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                // events per query when a processor reads the store (Axon's default, 100, made a read-model
+                // rebuild spend a third of its time fetching) and when an aggregate loads
+                .batchSize(fetchSize)
                 .appendEvents(new ChainingAppendStatement());
         return new SnapshotTolerantEventStorageEngine(builder, Counter.builder("switchboard.snapshots.discarded")
                 .description("snapshots that could not be read back; their aggregates were rebuilt from events")
