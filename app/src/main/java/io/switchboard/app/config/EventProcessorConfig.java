@@ -27,6 +27,11 @@ import org.springframework.context.annotation.Configuration;
  * take up to {@code switchboard.processors.read-models.batch-size} (5,000) events per transaction: their projections
  * write a batch with a few JDBC batches whatever its size, so a rebuild goes as fast as the events can be read. A
  * live batch is only what is available, so the larger limit adds no latency.</li>
+ * <li><b>One segment for the read models</b> ({@code switchboard.processors.read-models.segments}, 1): a tracking
+ * processor's every segment reads every event from the store, and a read-model batch's writes cost little, so two
+ * segments halved nothing but doubled the reading — a rebuild of 101,290 events ran at 11,500–15,100 events/s with
+ * one segment against 7,700–9,500 with two (bench/README.md, rebuild). Like the other count, it applies when the
+ * tokens are first created.</li>
  * <li><b>Auto-start.</b> {@code switchboard.processors.auto-start=false} (the {@code replay} command) leaves every
  * processor stopped until something starts it.</li>
  * </ul>
@@ -39,6 +44,7 @@ class EventProcessorConfig {
                              @Value("${switchboard.processors.batch-size:100}") int batchSize,
                              @Value("${switchboard.processors.segments:2}") int segments,
                              @Value("${switchboard.processors.read-models.batch-size:5000}") int readModelBatchSize,
+                             @Value("${switchboard.processors.read-models.segments:1}") int readModelSegments,
                              @Value("${switchboard.processors.auto-start:true}") boolean autoStart) {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         processing.registerTrackingEventProcessorConfiguration(configuration ->
@@ -46,8 +52,8 @@ class EventProcessorConfig {
                         .andBatchSize(batchSize).andAutoStart(autoStart));
         for (String group : ReadModelRebuild.READ_MODEL_GROUPS) {
             processing.registerTrackingEventProcessorConfiguration(group, configuration ->
-                    TrackingEventProcessorConfiguration.forParallelProcessing(segments)
-                            .andInitialSegmentsCount(segments).andBatchSize(readModelBatchSize)
+                    TrackingEventProcessorConfiguration.forParallelProcessing(readModelSegments)
+                            .andInitialSegmentsCount(readModelSegments).andBatchSize(readModelBatchSize)
                             .andAutoStart(autoStart));
         }
     }
