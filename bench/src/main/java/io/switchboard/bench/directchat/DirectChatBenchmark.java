@@ -383,6 +383,9 @@ public final class DirectChatBenchmark {
         environment.put("SPRING_DATASOURCE_URL", options.jdbcUrl());
         environment.put("SPRING_DATASOURCE_USERNAME", options.pgUser());
         environment.put("SPRING_DATASOURCE_PASSWORD", options.pgPassword());
+        // two nodes on one machine: the Socket.IO dialects' fixed ports (5000, 3500) would collide; unused here
+        environment.put("SWITCHBOARD_LIVECHAT_PORT", "0");
+        environment.put("SWITCHBOARD_SUPPORT_PORT", "0");
         environment.putAll(extra);
         environment.putAll(options.serverEnvironment());
         List<String> jvm = new ArrayList<>(options.serverJvmOptions());
