@@ -20,9 +20,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.axonframework.common.DateTimeUtils.formatInstant;
 
@@ -41,12 +41,11 @@ final class ChainingAppendStatement implements AppendEventsStatementBuilder {
     private static final int REMEMBERED_HEADS = 10_000;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Map<String, Head> heads = new LinkedHashMap<>(1_024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Head> eldest) {
-            return size() > REMEMBERED_HEADS;
-        }
-    };
+    /**
+     * Lock-free (a synchronized LRU map was a contended monitor on a busy node, JFR); bounded by starting over when
+     * full: a forgotten head costs one indexed lookup, never a wrong hash.
+     */
+    private final Map<String, Head> heads = new ConcurrentHashMap<>();
 
     private record Head(long sequence, String hash) {
     }
@@ -99,9 +98,7 @@ final class ChainingAppendStatement implements AppendEventsStatementBuilder {
         }
         Head head = written.get(event.getAggregateIdentifier());
         if (head == null) {
-            synchronized (heads) {
-                head = heads.get(event.getAggregateIdentifier());
-            }
+            head = heads.get(event.getAggregateIdentifier());
         }
         if (head != null && head.sequence() == previousSequence) {
             return head.hash();
@@ -141,10 +138,11 @@ final class ChainingAppendStatement implements AppendEventsStatementBuilder {
     }
 
     private void remember(Map<String, Head> written) {
-        synchronized (heads) {
-            written.forEach((aggregate, head) -> heads.merge(aggregate, head,
-                    (old, fresh) -> fresh.sequence() > old.sequence() ? fresh : old));
+        if (heads.size() > REMEMBERED_HEADS) {
+            heads.clear();
         }
+        written.forEach((aggregate, head) -> heads.merge(aggregate, head,
+                (old, fresh) -> fresh.sequence() > old.sequence() ? fresh : old));
     }
 
     private static DomainEventMessage<?> asDomainEvent(EventMessage<?> event) {
