@@ -36,7 +36,7 @@ record DirectOptions(
 
     static final String USAGE = """
             DirectChatBenchmark [--phases=single,cross,idle] [--quick] [--pairs=50] [--rate=500[,...]]
-                                [--warmup=30] [--measure=20] [--drain=60]
+                                [--warmup=90] [--measure=60] [--drain=60]
                                 [--idle-steps=1000,2000,3000,5000,7500,10000] [--idle-heap=512m]
                                 [--tomcat-max-connections=20000|default] [--connect-concurrency=16]
                                 [--redis-url=redis://127.0.0.1:6379]
@@ -73,8 +73,8 @@ record DirectOptions(
                 quick,
                 Integer.parseInt(take(values, "pairs", "50")),
                 integers(take(values, "rate", "500")),
-                seconds(take(values, "warmup", quick ? "10" : "30")),
-                seconds(take(values, "measure", quick ? "8" : "20")),
+                seconds(take(values, "warmup", quick ? "10" : "90")),
+                seconds(take(values, "measure", quick ? "8" : "60")),
                 seconds(take(values, "drain", "60")),
                 integers(take(values, "idle-steps", quick ? "1000,2000" : "1000,2000,3000,5000,7500,10000")),
                 take(values, "idle-heap", "512m"),

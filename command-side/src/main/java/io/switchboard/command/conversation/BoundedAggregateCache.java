@@ -1,64 +1,65 @@
 package io.switchboard.command.conversation;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
 
 /**
- * A least-recently-used cache of at most {@code capacity} aggregates, so memory stays bounded however many
- * conversations a node has served. Axon's own in-memory cache holds weak references, which every garbage collection
- * empties under load, exactly when the cache matters.
+ * A cache of at most {@code capacity} aggregates, so memory stays bounded however many conversations a node has
+ * served. Axon's own in-memory cache holds weak references, which every garbage collection empties under load,
+ * exactly when the cache matters. Every command reads it, so it takes no lock of its own: a synchronized LRU map was
+ * the second-longest monitor wait of the two-node benchmark (JFR), its holder descheduled on a busy 2-core machine.
  */
 final class BoundedAggregateCache implements Cache {
 
-    private final Map<Object, Object> entries;
+    private final ConcurrentMap<Object, Object> entries;
 
     BoundedAggregateCache(int capacity) {
-        this.entries = new LinkedHashMap<>(Math.min(capacity, 1_024), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                // evictions run on the calling thread instead of ForkJoinPool.commonPool(): nothing to hand over
+                .executor(Runnable::run)
+                .build()
+                .asMap();
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public synchronized <K, V> V get(K key) {
+    public <K, V> V get(K key) {
         return (V) entries.get(key);
     }
 
     @Override
-    public synchronized void put(Object key, Object value) {
+    public void put(Object key, Object value) {
         entries.put(key, value);
     }
 
     @Override
-    public synchronized boolean putIfAbsent(Object key, Object value) {
+    public boolean putIfAbsent(Object key, Object value) {
         return entries.putIfAbsent(key, value) == null;
     }
 
     @Override
-    public synchronized boolean remove(Object key) {
+    public boolean remove(Object key) {
         return entries.remove(key) != null;
     }
 
     @Override
-    public synchronized void removeAll() {
+    public void removeAll() {
         entries.clear();
     }
 
     @Override
-    public synchronized boolean containsKey(Object key) {
+    public boolean containsKey(Object key) {
         return entries.containsKey(key);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public synchronized <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
         entries.computeIfPresent(key, (k, value) -> update.apply((V) value));
     }
 
@@ -68,7 +69,7 @@ final class BoundedAggregateCache implements Cache {
         return () -> true;
     }
 
-    synchronized int size() {
+    int size() {
         return entries.size();
     }
 }

@@ -89,6 +89,14 @@ final class RedisBackplane implements Backplane {
         this.nodeExpiry = nodeExpiry;
         this.subscriptions = new RedisMessageListenerContainer();
         subscriptions.setConnectionFactory(factory);
+        // One thread for every received message, in the order Redis delivered them. The container's default runs
+        // each message on a thread of its own: a new thread per wake-up (hundreds a second under load, JFR) and
+        // notices that may overtake one another.
+        subscriptions.setTaskExecutor(Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hub-redis-listener");
+            thread.setDaemon(true);
+            return thread;
+        }));
         subscriptions.addMessageListener(this::received, List.of(new ChannelTopic(NOTICES), new ChannelTopic(EVENTS)));
         subscriptions.afterPropertiesSet();
         subscriptions.start();
