@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The real pusher-http-java client against a local HTTP server that answers as told. */
+/** The transport against a local HTTP server that answers as told (soketi checks it for real in the end-to-end tests). */
 class HttpPusherTransportTests {
 
     private final AtomicInteger status = new AtomicInteger(200);
@@ -72,6 +72,34 @@ class HttpPusherTransportTests {
         assertThat(body.get("channels").values()).extracting(JsonNode::stringValue)
                 .containsExactly("h.staff-chat.1", "h.staff-2-notifications");
         assertThat(body.get("data").stringValue()).isEqualTo("{\"category\":\"staff_chat\",\"payload\":{\"id\":1}}");
+    }
+
+    @Test
+    void signsTheRequestAsPushersRestApiSpecifies() throws Exception {
+        try (HttpPusherTransport transport = transportTo(server.getAddress().getPort())) {
+            transport.trigger(List.of("h.staff-chat.1"), "e", "{\"a\":1}");
+        }
+
+        String pathAndQuery = lastQuery.get();
+        String path = pathAndQuery.substring(0, pathAndQuery.indexOf('?'));
+        String query = pathAndQuery.substring(pathAndQuery.indexOf('?') + 1);
+        java.util.TreeMap<String, String> parameters = new java.util.TreeMap<>();
+        for (String pair : query.split("&")) {
+            parameters.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        String signature = parameters.remove("auth_signature");
+        String signed = "POST\n" + path + "\n" + String.join("&", parameters.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).toList());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("secret-1".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        java.util.HexFormat hex = java.util.HexFormat.of();
+
+        assertThat(parameters).containsEntry("auth_key", "key-1").containsEntry("auth_version", "1.0")
+                .containsEntry("body_md5", hex.formatHex(java.security.MessageDigest.getInstance("MD5")
+                        .digest(lastBody.get().getBytes(StandardCharsets.UTF_8))));
+        assertThat(Long.parseLong(parameters.get("auth_timestamp")))
+                .isCloseTo(java.time.Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(5L));
+        assertThat(signature).isEqualTo(hex.formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8))));
     }
 
     @ParameterizedTest

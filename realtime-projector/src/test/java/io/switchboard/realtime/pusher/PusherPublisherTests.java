@@ -110,4 +110,19 @@ class PusherPublisherTests {
         assertThat(transport.delivered().stream().flatMap(trigger -> trigger.channels().stream()))
                 .containsExactlyElementsOf(channels);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "hotel-1.staff-chat.12|true", "private-hotel_1.guest-chat.3|true", "a=b@c,d;e|true", "A9|true",
+            "has space|false", "slash/no|false", "colon:no|false", "ümlaut|false", "star*|false"})
+    void acceptsExactlyPushersChannelNameCharacters(String channel, boolean valid) {
+        assertThat(PusherPublisher.isValidChannel(channel)).isEqualTo(valid);
+    }
+
+    @Test
+    void refusesEmptyAndOverlongChannelNames() {
+        assertThat(PusherPublisher.isValidChannel("")).isFalse();
+        assertThat(PusherPublisher.isValidChannel("a".repeat(PusherPublisher.MAX_CHANNEL_LENGTH))).isTrue();
+        assertThat(PusherPublisher.isValidChannel("a".repeat(PusherPublisher.MAX_CHANNEL_LENGTH + 1))).isFalse();
+    }
 }
