@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +75,11 @@ final class RedisBackplane implements Backplane {
     private final LettuceConnectionFactory factory;
     private final StringRedisTemplate redis;
     private final RedisMessageListenerContainer subscriptions;
+    private final ExecutorService listenerThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "hub-redis-listener");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Duration nodeExpiry;
     private final ScheduledExecutorService timer;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -92,11 +98,7 @@ final class RedisBackplane implements Backplane {
         // One thread for every received message, in the order Redis delivered them. The container's default runs
         // each message on a thread of its own: a new thread per wake-up (hundreds a second under load, JFR) and
         // notices that may overtake one another.
-        subscriptions.setTaskExecutor(Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "hub-redis-listener");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        subscriptions.setTaskExecutor(listenerThread);
         subscriptions.addMessageListener(this::received, List.of(new ChannelTopic(NOTICES), new ChannelTopic(EVENTS)));
         subscriptions.afterPropertiesSet();
         subscriptions.start();
@@ -296,6 +298,7 @@ final class RedisBackplane implements Backplane {
                 log.debug("closing Redis subscriptions", e);
             }
             factory.destroy();
+            listenerThread.shutdownNow();
         }
     }
 
