@@ -70,20 +70,21 @@ class AxonMessagingConfig {
     }
 
     /**
-     * Axon's simple command bus with group commit per conversation ({@link GroupCommitCommandBus}): a busy
-     * conversation's commands share one transaction instead of queueing for one commit each, and waiting for the
-     * conversation takes no pooled connection.
+     * Axon's simple command bus with group commit ({@link GroupCommitCommandBus}): commands that arrive together,
+     * on one conversation or many, share one transaction instead of queueing for one commit each, and waiting takes
+     * no pooled connection. {@code switchboard.commands.lanes} (1) is how many batches may run at once.
      */
     @Bean
     @Qualifier("localSegment")
     SimpleCommandBus commandBus(TransactionManager transactionManager, Configuration axonConfiguration,
                                 DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
-                                @Value("${switchboard.commands.max-batch:64}") int maxBatch) {
+                                @Value("${switchboard.commands.max-batch:64}") int maxBatch,
+                                @Value("${switchboard.commands.lanes:1}") int lanes) {
         SimpleCommandBus.Builder builder = SimpleCommandBus.builder()
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axonConfiguration.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class, "commandBus"));
-        SimpleCommandBus commandBus = new GroupCommitCommandBus(builder, transactionManager, maxBatch);
+        SimpleCommandBus commandBus = new GroupCommitCommandBus(builder, transactionManager, maxBatch, lanes);
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(
                 axonConfiguration.correlationDataProviders()));
         return commandBus;

@@ -35,10 +35,9 @@ import java.util.concurrent.locks.LockSupport;
 import static org.axonframework.commandhandling.GenericCommandResultMessage.asCommandResultMessage;
 
 /**
- * Axon's simple command bus with group commit: commands addressed to the same conversation queue in a lane, and
- * whoever holds the lane runs everything queued there (up to {@code maxBatch}) in one unit of work and one
- * transaction — the conversation is loaded once, each command decides on the state the previous one left, and one
- * commit makes them all durable.
+ * Axon's simple command bus with group commit: commands queue in a lane, and whoever holds the lane runs everything
+ * queued there (up to {@code maxBatch}) in one unit of work and one transaction — each conversation is loaded once,
+ * each command decides on the state the previous one left, and one commit makes them all durable.
  * <p>
  * Why: commands on one conversation are strictly sequential (each decides on the state the previous one left), so
  * one at a time their throughput is one commit per message; on this machine's disk a commit takes 2–7 ms, which
@@ -46,17 +45,29 @@ import static org.axonframework.commandhandling.GenericCommandResultMessage.asCo
  * takes no database connection (Axon's default bus opened the transaction, and so took a pooled connection, before
  * the aggregate lock: sixteen senders on one conversation drained the pool).
  * <p>
- * Semantics are those of one command per transaction: a batch commits only if every command in it succeeded;
- * otherwise nothing of it is kept and each command is run again on its own, so a refused command is answered as before
- * and never takes others down with it. Every caller's thread waits in its lane until its own command is done, and runs
- * at most the batches ahead of it, so no command is stranded and no caller works for others indefinitely. Commands
- * that create an aggregate (no target id) and nested commands run alone, as on Axon's bus. Lanes are striped by
- * target id: two conversations sharing a stripe share batches, which is correct (one transaction for both) and rare.
+ * Why one lane for the node by default ({@code switchboard.commands.lanes}, 1), not one per conversation: commands
+ * on different conversations gain from sharing a transaction as much — one begin, one batched insert of their
+ * events, one commit, one wake-up of the event processors instead of one each. With 100 busy conversations, lanes
+ * per conversation (1,024 stripes) gave 600–960 msg/s and 4–7 s of queueing at 1,000 msg/s offered; one lane took
+ * the same machine past 1,000 msg/s (bench/README.md, write path, fifth session). A batch's CPU work is small
+ * (the HTTP requests around it run in parallel), so serializing it costs less than the commits it saves.
+ * <p>
+ * Semantics are those of one command per transaction: a batch commits only if every command in it succeeded. When a
+ * command fails, nothing of the batch is kept; the commands before it run again as a batch, the failed one alone
+ * (so it is answered exactly as it would have been on its own), then those after it as a batch. A failure with no
+ * single culprit (the commit itself) runs each command alone. Every caller's thread waits in its lane until its own
+ * command is done, and runs at most the batches ahead of it, so no command is stranded and no caller works for others
+ * indefinitely. Commands that create an aggregate (no target id) and nested commands run alone, as on Axon's bus.
+ * <p>
+ * Several nodes: each node batches its own commands. Two nodes' batches that touch the same two conversations in
+ * opposite orders can wait on each other's event inserts; PostgreSQL detects that deadlock and one batch fails. Its
+ * commands run again alone, and one whose conversation moved on meanwhile gets a {@code ConcurrencyException}, which
+ * the gateway retries.
  */
 final class GroupCommitCommandBus extends SimpleCommandBus {
 
     private static final Logger logger = LoggerFactory.getLogger(GroupCommitCommandBus.class);
-    private static final int STRIPES = 1_024;
+    static final int DEFAULT_LANES = 1;
 
     private final TransactionManager transactionManager;
     private final int maxBatch;
@@ -65,13 +76,18 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
     /** Whether a command type names its target aggregate; a creating command (StartConversation) does not. */
     private final Map<Class<?>, Boolean> targeted = new ConcurrentHashMap<>();
-    private final Lane[] lanes = new Lane[STRIPES];
+    private final Lane[] lanes;
 
     GroupCommitCommandBus(Builder builder, TransactionManager transactionManager, int maxBatch) {
+        this(builder, transactionManager, maxBatch, DEFAULT_LANES);
+    }
+
+    GroupCommitCommandBus(Builder builder, TransactionManager transactionManager, int maxBatch, int laneCount) {
         super(builder);
         this.transactionManager = transactionManager;
         this.maxBatch = maxBatch;
-        for (int i = 0; i < STRIPES; i++) {
+        this.lanes = new Lane[laneCount];
+        for (int i = 0; i < laneCount; i++) {
             lanes[i] = new Lane();
         }
     }
@@ -91,7 +107,7 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
             runSafely(List.of(pending));
             return;
         }
-        Lane lane = lanes[Math.floorMod(target.hashCode(), STRIPES)];
+        Lane lane = lanes[Math.floorMod(target.hashCode(), lanes.length)];
         if (!lane.join(pending)) {
             pending.awaitDoneOrTurn();
             if (pending.done) {
@@ -103,9 +119,9 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
         lane.handOver();
     }
 
-    /** How many commands wait in the lane of this target (its stripe); for tests and diagnostics. */
+    /** How many commands wait in the lane of this target; for tests and diagnostics. */
     int waiting(String target) {
-        return lanes[Math.floorMod(target.hashCode(), STRIPES)].size();
+        return lanes[Math.floorMod(target.hashCode(), lanes.length)].size();
     }
 
     /** Whatever fails, every drained command gets an answer: its caller waits for nothing else. */
@@ -140,15 +156,21 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
         // as itself; on an unstarted unit the rollback would fail instead and hide the cause
         unitOfWork.start();
         unitOfWork.attachTransaction(transactionManager);
-        ResultMessage<?> outcome = unitOfWork.executeWithResult(
-                () -> new DefaultInterceptorChain<>(unitOfWork, interceptors,
-                        byMessage.get(unitOfWork.getMessage()).handler).proceed(),
-                RollbackConfigurationType.ANY_THROWABLE);
+        Pending[] failed = new Pending[1];
+        ResultMessage<?> outcome = unitOfWork.executeWithResult(() -> {
+            Pending pending = byMessage.get(unitOfWork.getMessage());
+            try {
+                return new DefaultInterceptorChain<>(unitOfWork, interceptors, pending.handler).proceed();
+            } catch (Exception | Error failure) {
+                if (failed[0] == null) {
+                    failed[0] = pending;
+                }
+                throw failure;
+            }
+        }, RollbackConfigurationType.ANY_THROWABLE);
         if (outcome.isExceptional()) {
-            logger.debug("batch of {} commands failed ({}); running each on its own", batch.size(),
-                    outcome.exceptionResult().toString());
-            // nothing of the batch was kept: give each command its own transaction and its own answer
-            batch.forEach(this::runAlone);
+            logger.debug("batch of {} commands failed ({})", batch.size(), outcome.exceptionResult().toString());
+            rerunWithout(batch, failed[0]);
             return;
         }
         logger.debug("batch of {} commands committed", batch.size());
@@ -156,6 +178,22 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
         for (Pending pending : batch) {
             pending.complete(asCommandResultMessage(results.get(pending.command).getResult()));
         }
+    }
+
+    /**
+     * Nothing of the failed batch was kept. Its commands run again in their order: those before the culprit as a batch,
+     * the culprit alone (its own transaction and its own answer), those after it as a batch; with no culprit (the
+     * commit failed), each alone.
+     */
+    private void rerunWithout(List<Pending> batch, Pending culprit) {
+        int at = culprit == null ? -1 : batch.indexOf(culprit);
+        if (at < 0) {
+            batch.forEach(this::runAlone);
+            return;
+        }
+        run(batch.subList(0, at));
+        runAlone(culprit);
+        run(batch.subList(at + 1, batch.size()));
     }
 
     private void runAlone(Pending pending) {
@@ -183,7 +221,7 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
     }
 
     /**
-     * The commands of one stripe waiting to run. At most one caller leads at a time: it runs one batch (headed by its
+     * The commands of one lane waiting to run. At most one caller leads at a time: it runs one batch (headed by its
      * own command), then hands the lead to the oldest waiting command's caller. Callers whose command ran in someone
      * else's batch are woken and return without touching the lane again.
      */
