@@ -60,29 +60,26 @@ final class ClosedLoop {
             int index = client;
             pool.execute(() -> {
                 String sender = senders.get(index);
-                try {
-                    while (System.nanoTime() < measureEnd) {
-                        long n = sequence.getAndIncrement();
-                        if (n >= maxMessages) {
-                            break;
-                        }
-                        long conversation = targets.conversation(index, n);
-                        SendResult answer = api.send(api.sendRequest(conversation, sender, textPrefix + "-" + n,
-                                textPrefix + "-" + n));
-                        ledger.record(conversation, answer);
-                        // every request in flight during the window, also one started in the warm-up: a client
-                        // stuck for the whole window must show, not vanish from the figures
-                        if (answer.endNanos() >= measureStart && answer.startNanos() < measureEnd) {
-                            result.record(answer, answer.latencyNanos());
-                        }
-                        if (answer.created() && answer.endNanos() >= measureStart && answer.endNanos() <= measureEnd) {
-                            result.createdInWindow.incrementAndGet();
-                        }
-                        lastAnswer.accumulateAndGet(answer.endNanos(), Math::max);
-                        listener.answered(conversation, n, answer);
+                // shutdownNow interrupts: stop then
+                while (System.nanoTime() < measureEnd && !Thread.currentThread().isInterrupted()) {
+                    long n = sequence.getAndIncrement();
+                    if (n >= maxMessages) {
+                        break;
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    long conversation = targets.conversation(index, n);
+                    SendResult answer = api.send(api.sendRequest(conversation, sender, textPrefix + "-" + n,
+                            textPrefix + "-" + n));
+                    ledger.record(conversation, answer);
+                    // every request in flight during the window, also one started in the warm-up: a client
+                    // stuck for the whole window must show, not vanish from the figures
+                    if (answer.endNanos() >= measureStart && answer.startNanos() < measureEnd) {
+                        result.record(answer, answer.latencyNanos());
+                    }
+                    if (answer.created() && answer.endNanos() >= measureStart && answer.endNanos() <= measureEnd) {
+                        result.createdInWindow.incrementAndGet();
+                    }
+                    lastAnswer.accumulateAndGet(answer.endNanos(), Math::max);
+                    listener.answered(conversation, n, answer);
                 }
             });
         }

@@ -8,11 +8,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +22,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The hotel REST endpoints the benchmark uses, over one JDK HttpClient (HTTP/1.1: a connection per concurrent
- * request, as browsers and the hotel frontends talk to the server). Staff ids are numbers, so the answers carry
- * them as JSON numbers.
+ * The hotel REST endpoints the benchmark uses, over HTTP/1.1 with a connection per concurrent request, as browsers
+ * and the hotel frontends talk to the server: sends through {@link PlainHttp} (lean, since they are the measured
+ * load), setup and polling through the JDK's HttpClient. Staff ids are numbers, so the answers carry them as JSON
+ * numbers.
  */
 final class HotelApi {
 
@@ -35,13 +36,17 @@ final class HotelApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http;
+    private final PlainHttp sends;
     private final SwitchboardServer server;
     private final Duration requestTimeout;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    HotelApi(SwitchboardServer server, Duration requestTimeout) {
+    /** @param maxConcurrentSends threads for {@link #sendAsync} (the open loop's in-flight bound) */
+    HotelApi(SwitchboardServer server, Duration requestTimeout, int maxConcurrentSends) {
         this.server = server;
         this.requestTimeout = requestTimeout;
+        URI base = URI.create(server.url("/"));
+        this.sends = new PlainHttp(base.getHost(), base.getPort(), requestTimeout, maxConcurrentSends);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -76,39 +81,38 @@ final class HotelApi {
     }
 
     /** Seed 000's send URL; {@code text} and {@code clientMessageId} are unique per send, so both identify it. */
-    HttpRequest sendRequest(long conversationId, String senderId, String text, String clientMessageId) {
+    PlainHttp.Request sendRequest(long conversationId, String senderId, String text, String clientMessageId) {
         String body = JSON.writeValueAsString(Map.of("message", text, "client_message_id", clientMessageId));
-        return post("/api/staff-chat/" + HOTEL + "/conversations/" + conversationId + "/send-message/",
-                token(senderId), body);
+        return sends.post("/api/staff-chat/" + HOTEL + "/conversations/" + conversationId + "/send-message/",
+                "Bearer " + token(senderId), body);
     }
 
     /** Sends and classifies; never throws for a refused or failed request (it is counted, not fatal). */
-    SendResult send(HttpRequest request) throws InterruptedException {
+    SendResult send(PlainHttp.Request request) {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return SendResult.of(response, start, System.nanoTime());
-        } catch (HttpTimeoutException e) {
-            return SendResult.failed(SendResult.Outcome.TIMEOUT, start, System.nanoTime(), e);
+            return SendResult.of(sends.exchange(request), start, System.nanoTime());
         } catch (IOException e) {
-            return SendResult.failed(SendResult.Outcome.IO_ERROR, start, System.nanoTime(), e);
+            return SendResult.failed(e, start, System.nanoTime());
         }
     }
 
-    /** As {@link #send}, asynchronously; the future always completes normally. */
-    CompletableFuture<SendResult> sendAsync(HttpRequest request) {
+    /** As {@link #send}, on a sending thread; the future always completes normally. */
+    CompletableFuture<SendResult> sendAsync(PlainHttp.Request request) {
         long start = System.nanoTime();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, failure) -> {
-                    long end = System.nanoTime();
-                    if (failure == null) {
-                        return SendResult.of(response, start, end);
-                    }
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    return SendResult.failed(cause instanceof HttpTimeoutException
-                            ? SendResult.Outcome.TIMEOUT : SendResult.Outcome.IO_ERROR, start, end, cause);
-                });
+        return sends.exchangeAsync(request).handle((response, failure) -> {
+            long end = System.nanoTime();
+            if (failure == null) {
+                return SendResult.of(response, start, end);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            return SendResult.failed(cause, start, end);
+        });
+    }
+
+    void close() {
+        sends.close();
     }
 
     /**
@@ -161,8 +165,8 @@ final class HotelApi {
             IO_ERROR
         }
 
-        static SendResult of(HttpResponse<String> response, long start, long end) {
-            int status = response.statusCode();
+        static SendResult of(PlainHttp.Response response, long start, long end) {
+            int status = response.status();
             if (status / 100 == 2) {
                 return new SendResult(Outcome.CREATED, status, JSON.readTree(response.body()).get("id").asLong(),
                         start, end, null);
@@ -171,7 +175,9 @@ final class HotelApi {
                     status + " " + abbreviate(response.body()));
         }
 
-        static SendResult failed(Outcome outcome, long start, long end, Throwable cause) {
+        /** A timeout ({@link SocketTimeoutException}) or a connection failure. */
+        static SendResult failed(Throwable cause, long start, long end) {
+            Outcome outcome = cause instanceof SocketTimeoutException ? Outcome.TIMEOUT : Outcome.IO_ERROR;
             return new SendResult(outcome, 0, -1, start, end, cause.getClass().getSimpleName() + ": "
                     + abbreviate(String.valueOf(cause.getMessage())));
         }

@@ -29,7 +29,7 @@ final class OpenLoop {
         Target target(long index);
     }
 
-    /** Sees every answer, on an HttpClient thread; keep it short. */
+    /** Sees every answer, on a sending thread; keep it short. */
     interface Listener {
         void answered(long index, long plannedNanos, boolean measured, Target target, String text, SendResult result);
     }

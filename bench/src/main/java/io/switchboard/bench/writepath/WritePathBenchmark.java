@@ -91,7 +91,7 @@ public final class WritePathBenchmark {
                          "SPRING_DATASOURCE_PASSWORD", options.pgPassword()), options.serverJvmOptions())) {
                 soketi = pusherServer;
                 server = app;
-                api = new HotelApi(app, options.requestTimeout());
+                api = new HotelApi(app, options.requestTimeout(), options.maxInFlight());
                 closedLoop = new ClosedLoop(api, ledger, options.requestTimeout());
                 openLoop = new OpenLoop(api, ledger, options.requestTimeout());
                 System.out.printf("server up (%s, log %s), soketi on port %d%n", app.database(), app.log(),
@@ -107,6 +107,7 @@ public final class WritePathBenchmark {
                 phase("f", this::longConversation);
                 phase("g", this::verify);
                 serverLog(app);
+                api.close();
             }
         } finally {
             System.out.printf("%nTotal run time %s.%n", Format.seconds(System.nanoTime() - started));
