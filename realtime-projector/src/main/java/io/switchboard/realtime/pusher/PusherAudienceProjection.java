@@ -32,13 +32,16 @@ class PusherAudienceProjection {
     private static final Logger log = LoggerFactory.getLogger(PusherAudienceProjection.class);
 
     private final PusherAudienceRepository audiences;
+    private final PusherAudienceCache cache;
 
-    PusherAudienceProjection(PusherAudienceRepository audiences) {
+    PusherAudienceProjection(PusherAudienceRepository audiences, PusherAudienceCache cache) {
         this.audiences = audiences;
+        this.cache = cache;
     }
 
     @EventHandler
     void on(ConversationStarted event) {
+        cache.forget(event.conversationId());
         if (!PUBLISHED_KINDS.contains(event.kind())) {
             return;
         }
@@ -56,16 +59,19 @@ class PusherAudienceProjection {
 
     @EventHandler
     void on(ParticipantJoined event) {
+        cache.forget(event.conversationId());
         join(event.conversationId(), event.userId(), event.role());
     }
 
     @EventHandler
     void on(ParticipantLeft event) {
+        cache.forget(event.conversationId());
         audiences.participantLeft(event.conversationId(), event.userId());
     }
 
     @ResetHandler
     void reset() {
+        cache.clear();
         audiences.clear();
     }
 

@@ -4,10 +4,11 @@ import io.switchboard.api.conversation.ConversationRead;
 import io.switchboard.api.conversation.MessageSent;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,14 +35,14 @@ class PusherFanout {
 
     private static final Logger log = LoggerFactory.getLogger(PusherFanout.class);
 
-    private final PusherAudienceRepository audiences;
+    private final PusherAudienceCache audiences;
     private final PusherEnvelopes envelopes;
     private final PusherPublisher publisher;
     private final Clock clock;
     private final Duration maxEventAge;
     private final PusherBatches batches;
 
-    PusherFanout(PusherAudienceRepository audiences, PusherEnvelopes envelopes, PusherPublisher publisher, Clock clock,
+    PusherFanout(PusherAudienceCache audiences, PusherEnvelopes envelopes, PusherPublisher publisher, Clock clock,
                  PusherProperties properties) {
         this.audiences = audiences;
         this.envelopes = envelopes;
@@ -52,19 +53,18 @@ class PusherFanout {
     }
 
     @EventHandler
-    void on(MessageSent event, @MessageIdentifier String eventId, @Timestamp Instant storedAt, ReplayStatus replay) {
-        publish(event.conversationId(), storedAt, replay,
-                audience -> envelopes.messageCreated(audience, event, eventId, clock.instant()));
+    void on(MessageSent event, EventMessage<?> message, @Timestamp Instant storedAt, ReplayStatus replay) {
+        publish(event.conversationId(), message, storedAt, replay,
+                audience -> envelopes.messageCreated(audience, event, message.getIdentifier(), clock.instant()));
     }
 
     @EventHandler
-    void on(ConversationRead event, @MessageIdentifier String eventId, @Timestamp Instant storedAt,
-            ReplayStatus replay) {
-        publish(event.conversationId(), storedAt, replay,
-                audience -> envelopes.conversationRead(audience, event, eventId, clock.instant()));
+    void on(ConversationRead event, EventMessage<?> message, @Timestamp Instant storedAt, ReplayStatus replay) {
+        publish(event.conversationId(), message, storedAt, replay,
+                audience -> envelopes.conversationRead(audience, event, message.getIdentifier(), clock.instant()));
     }
 
-    private void publish(long conversationId, Instant storedAt, ReplayStatus replay,
+    private void publish(long conversationId, EventMessage<?> message, Instant storedAt, ReplayStatus replay,
                          Function<PusherAudience, Optional<PusherEvent>> mapping) {
         if (!publisher.enabled() || replay.isReplay()) {
             return;
@@ -74,7 +74,9 @@ class PusherFanout {
                     conversationId, storedAt, maxEventAge);
             return;
         }
-        audiences.find(conversationId).flatMap(mapping).ifPresent(event -> batches.publish(conversationId, event));
+        Long sequence = message instanceof DomainEventMessage<?> stored ? stored.getSequenceNumber() : null;
+        audiences.find(conversationId, sequence).flatMap(mapping)
+                .ifPresent(event -> batches.publish(conversationId, event));
     }
 
     @PreDestroy

@@ -9,6 +9,7 @@ import io.switchboard.api.conversation.ParticipantLeft;
 import io.switchboard.api.identity.Role;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static io.switchboard.realtime.pusher.TestConversations.message;
 import static io.switchboard.realtime.pusher.TestConversations.nextId;
@@ -63,6 +66,8 @@ class PusherFanoutTests {
     private RecordingTransport transport;
     @Autowired
     private EventProcessingConfiguration processing;
+    @Autowired
+    private PusherAudienceRepository audienceTable;
 
     private final String tenant = uniqueTenant();
     private final long conversationId = nextId();
@@ -120,6 +125,29 @@ class PusherFanoutTests {
         assertThat(awaitDelivery("two is back " + tenant).channels())
                 .containsExactly(tenant + ".staff-chat." + conversationId, tenant + ".staff-2-notifications",
                         tenant + ".staff-3-notifications");
+    }
+
+    @Test
+    void anAudienceChangedElsewhereIsSeenByTheNextMessage() {
+        String aggregate = String.valueOf(conversationId);
+        publishStored(aggregate, 0, started(conversationId, tenant, ConversationKind.STAFF, null, null, staff("1"),
+                staff("2")));
+        publishStored(aggregate, 1, message(conversationId, tenant, "1", Role.STAFF, "first " + tenant));
+        publishStored(aggregate, 2, message(conversationId, tenant, "1", Role.STAFF, "second " + tenant));
+        assertThat(awaitDelivery("second " + tenant).channels()).as("from the cached audience")
+                .containsExactly(tenant + ".staff-chat." + conversationId, tenant + ".staff-2-notifications");
+        // event 3 (a join) was handled by the node that held this conversation's segment meanwhile
+        audienceTable.participantJoined(conversationId, "3", Role.STAFF);
+        publishStored(aggregate, 4, message(conversationId, tenant, "1", Role.STAFF, "third " + tenant));
+
+        assertThat(awaitDelivery("third " + tenant).channels())
+                .containsExactly(tenant + ".staff-chat." + conversationId, tenant + ".staff-2-notifications",
+                        tenant + ".staff-3-notifications");
+    }
+
+    private void publishStored(String aggregate, long sequence, Object payload) {
+        events.publish(new GenericDomainEventMessage<>("Conversation", aggregate, sequence, payload, Map.of(),
+                UUID.randomUUID().toString(), Instant.now()));
     }
 
     @Test
