@@ -70,13 +70,7 @@ class GroupCommitCommandBusTests {
 
     @Test
     void commandsQueuedBehindABusyConversationShareOneTransactionAndEachGetsItsOwnAnswer() throws Exception {
-        List<CompletableFuture<CommandResultMessage<?>>> answers = sendWhileTheFirstIsRunning();
-        firstMayFinish.countDown();
-
-        for (int i = 0; i < answers.size(); i++) {
-            assertThat(answers.get(i).get(5, TimeUnit.SECONDS).getPayload()).isEqualTo("done " + i);
-        }
-        assertThat(transactions).as("the first alone, the eight queued behind it together").hasValue(2);
+        assertOneTransactionAfterTheFirst(sendWhileTheFirstIsRunning(), "the eight queued behind it");
     }
 
     @Test
@@ -94,13 +88,19 @@ class GroupCommitCommandBusTests {
 
     @Test
     void commandsOnDifferentConversationsQueuedTogetherShareOneTransaction() throws Exception {
-        List<CompletableFuture<CommandResultMessage<?>>> answers = sendWhileTheFirstIsRunning(i -> "conversation-" + i);
+        assertOneTransactionAfterTheFirst(sendWhileTheFirstIsRunning(i -> "conversation-" + i),
+                "the eight on other conversations");
+    }
+
+    /** Lets command 0 finish; each command gets its own answer, and those queued behind it commit together. */
+    private void assertOneTransactionAfterTheFirst(List<CompletableFuture<CommandResultMessage<?>>> answers,
+                                                   String queued) throws Exception {
         firstMayFinish.countDown();
 
         for (int i = 0; i < answers.size(); i++) {
             assertThat(answers.get(i).get(5, TimeUnit.SECONDS).getPayload()).isEqualTo("done " + i);
         }
-        assertThat(transactions).as("the first alone, the eight on other conversations together").hasValue(2);
+        assertThat(transactions).as("the first alone, " + queued + " together").hasValue(2);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.switchboard.realtime.pusher;
 
 import io.switchboard.api.conversation.ConversationKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,30 +19,18 @@ class PusherAudienceCacheTests {
         return Optional.of(new PusherAudience(conversationId, "hotel", ConversationKind.STAFF, null, null, List.of()));
     }, 3);
 
-    @Test
-    void eventsThatFollowOneAnotherReadTheAudienceOnce() {
-        cache.find(1, 5L);
-        cache.find(1, 6L);
-        cache.find(1, 7L);
+    /**
+     * Consecutive events read once. A gap means an event went elsewhere (another node, or no handler of this group),
+     * and an event seen again means its batch is handled again after a rollback: both read again.
+     */
+    @ParameterizedTest(name = "events {0} read the audience {1} time(s)")
+    @CsvSource({"5 6 7, 1", "5 7, 2", "5 6 5, 2"})
+    void theAudienceIsReadAgainUnlessTheEventFollowsTheLastOneSeen(String sequences, int expectedReads) {
+        for (String sequence : sequences.split(" ")) {
+            cache.find(1, Long.valueOf(sequence));
+        }
 
-        assertThat(reads).hasValue(1);
-    }
-
-    @Test
-    void anEventNotSeenHereInBetweenMeansTheAudienceIsReadAgain() {
-        cache.find(1, 5L);
-        cache.find(1, 7L); // 6 went elsewhere: another node, or no handler of this group
-
-        assertThat(reads).hasValue(2);
-    }
-
-    @Test
-    void anEventHandledAgainAfterARollbackReadsAgain() {
-        cache.find(1, 5L);
-        cache.find(1, 6L);
-        cache.find(1, 5L);
-
-        assertThat(reads).hasValue(2);
+        assertThat(reads).hasValue(expectedReads);
     }
 
     @Test
