@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +59,10 @@ import static org.axonframework.commandhandling.GenericCommandResultMessage.asCo
  * command is done, and runs at most the batches ahead of it, so no command is stranded and no caller works for others
  * indefinitely. Commands that create an aggregate (no target id) and nested commands run alone, as on Axon's bus.
  * <p>
- * Several nodes: each node batches its own commands, and runs a batch in conversation order, so every node inserts
- * events in the same order and two batches touching the same conversations wait for each other instead of
- * deadlocking on the event table's unique index (which they did in arrival order). The one that loses a conversation
- * to the other node fails; its commands run again alone, and one whose conversation moved on meanwhile gets a
- * {@code ConcurrencyException}, which the gateway retries.
+ * Several nodes: each node batches its own commands. Two nodes' batches that touch the same two conversations in
+ * opposite orders can wait on each other's event inserts; PostgreSQL detects that deadlock and one batch fails. Its
+ * commands run again alone, and one whose conversation moved on meanwhile gets a {@code ConcurrencyException}, which
+ * the gateway retries.
  */
 final class GroupCommitCommandBus extends SimpleCommandBus {
 
@@ -104,7 +102,7 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
     protected <C, R> void handle(CommandMessage<C> command, MessageHandler<? super CommandMessage<?>> handler,
                                  CommandCallback<? super C, ? super R> callback) {
         String target = CurrentUnitOfWork.isStarted() ? null : targetOf(command);
-        Pending pending = new Pending(command, handler, callback, target);
+        Pending pending = new Pending(command, handler, callback);
         if (target == null) {
             runSafely(List.of(pending));
             return;
@@ -139,19 +137,14 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
         }
     }
 
-    private void run(List<Pending> queued) {
-        if (queued.isEmpty()) {
+    private void run(List<Pending> batch) {
+        if (batch.isEmpty()) {
             return;
         }
-        if (queued.size() == 1) {
-            runAlone(queued.get(0));
+        if (batch.size() == 1) {
+            runAlone(batch.get(0));
             return;
         }
-        // In conversation order (stable: one conversation's commands keep theirs), so the batch inserts its events in
-        // the same order as every other node's batches: two of them that touch the same conversations then wait for
-        // each other in turn instead of deadlocking on the event table's unique index.
-        List<Pending> batch = new ArrayList<>(queued);
-        batch.sort(IN_TARGET_ORDER);
         List<CommandMessage<?>> messages = new ArrayList<>(batch.size());
         Map<Message<?>, Pending> byMessage = new IdentityHashMap<>();
         for (Pending pending : batch) {
@@ -268,12 +261,8 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
         }
     }
 
-    private static final Comparator<Pending> IN_TARGET_ORDER = Comparator.comparing(pending -> pending.target);
-
     private static final class Pending {
         private final CommandMessage<?> command;
-        /** The target aggregate's id; null for a command that runs alone. */
-        private final String target;
         private final MessageHandler<? super CommandMessage<?>> handler;
         @SuppressWarnings("rawtypes")
         private final CommandCallback callback;
@@ -282,9 +271,8 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
         private volatile boolean leads;
 
         Pending(CommandMessage<?> command, MessageHandler<? super CommandMessage<?>> handler,
-                CommandCallback<?, ?> callback, String target) {
+                CommandCallback<?, ?> callback) {
             this.command = command;
-            this.target = target;
             this.handler = handler;
             this.callback = callback;
         }

@@ -92,18 +92,6 @@ class GroupCommitCommandBusTests {
                 "the eight on other conversations");
     }
 
-    @Test
-    void aBatchRunsInConversationOrderSoThatNodesInsertEventsInOneOrder() throws Exception {
-        List<String> targets = List.of("z", "h", "c", "e", "c", "b", "g", "a", "d");
-        List<CompletableFuture<CommandResultMessage<?>>> answers = sendWhileTheFirstIsRunning(targets::get);
-        firstMayFinish.countDown();
-        for (CompletableFuture<CommandResultMessage<?>> answer : answers) {
-            answer.get(5, TimeUnit.SECONDS);
-        }
-
-        assertThat(handled).as("a, b, c (2 before 4, as sent), d, e, g, h").containsExactly(0, 7, 5, 2, 4, 8, 3, 6, 1);
-    }
-
     /** Lets command 0 finish; each command gets its own answer, and those queued behind it commit together. */
     private void assertOneTransactionAfterTheFirst(List<CompletableFuture<CommandResultMessage<?>>> answers,
                                                    String queued) throws Exception {
